@@ -1,0 +1,162 @@
+// Resolvers: validate arguments → call the GraphStore → map to the schema. They never touch a
+// backend directly, so the same API runs on SQLite and Neo4j.
+import { KgError, invalidInput } from '../model/errors.js';
+import { ontology } from '../model/ontology.js';
+import type { Document, Entity, Evidence, Path, Relation, Subgraph } from '../model/types.js';
+import type { Direction, GraphStore } from '../store/graph-store.js';
+import { toCytoscape } from './cytoscape.js';
+import { ingestDocument } from '../ingest/ingest-document.js';
+
+export const LIMITS = {
+  maxFirst: 500,
+  maxDepth: 3,
+  maxHops: 6,
+  maxNodes: 2000,
+  maxIds: 500,
+  maxQueryLength: 500,
+  maxTextLength: 5_000_000,
+} as const;
+
+export interface ApiContext {
+  store: GraphStore;
+  /** True when the request carried the right bearer token. */
+  authorised: boolean;
+  /** True when mutations are enabled at all (KG_API_TOKEN set). */
+  mutationsEnabled: boolean;
+  /** Per-request cache so an entity is read once however often a response names it. */
+  entityCache: Map<string, Promise<Entity | null>>;
+}
+
+function bounded(op: string, name: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < min) throw invalidInput(op, `${name} must be an integer ≥ ${min}`);
+  if (v > max) throw new KgError('LIMIT_EXCEEDED', `${op}: ${name} must be at most ${max}`);
+  return v;
+}
+
+function loadEntity(ctx: ApiContext, id: string): Promise<Entity | null> {
+  let p = ctx.entityCache.get(id);
+  if (!p) {
+    p = ctx.store.getEntity(id);
+    ctx.entityCache.set(id, p);
+  }
+  return p;
+}
+
+async function requireEntity(ctx: ApiContext, id: string): Promise<Entity> {
+  const e = await loadEntity(ctx, id);
+  if (!e) throw new KgError('NOT_FOUND', `relation: entity ${id} is missing`);
+  return e;
+}
+
+const subgraphResult = (g: Subgraph) => ({ ...g, cytoscape: toCytoscape(g.nodes, g.relations) });
+
+const pathResult = (p: Path) => ({ ...p, length: p.relations.length });
+
+const pageInfo = (page: { endCursor: string | null; hasNextPage: boolean }) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage });
+
+function requireAuth(ctx: ApiContext, op: string): void {
+  if (!ctx.mutationsEnabled) throw new KgError('FORBIDDEN', `${op}: mutations are disabled on this server (KG_API_TOKEN is not set)`);
+  if (!ctx.authorised) throw new KgError('UNAUTHORIZED', `${op}: send "Authorization: Bearer <KG_API_TOKEN>"`);
+}
+
+type Args = Record<string, unknown>;
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+const strs = (v: unknown): string[] | undefined => (Array.isArray(v) ? (v as string[]) : undefined);
+
+export function createResolvers() {
+  return {
+    Query: {
+      search: (_: unknown, a: Args, ctx: ApiContext) => {
+        const query = String(a.query ?? '');
+        if (query.length > LIMITS.maxQueryLength) throw new KgError('LIMIT_EXCEEDED', `search: query must be at most ${LIMITS.maxQueryLength} characters`);
+        const first = bounded('search', 'first', num(a.first), 10, 0, LIMITS.maxFirst);
+        return ctx.store.search(query, { types: strs(a.types) as Entity['type'][] | undefined, first });
+      },
+      entity: (_: unknown, a: Args, ctx: ApiContext) => loadEntity(ctx, String(a.id)),
+      neighbourhood: async (_: unknown, a: Args, ctx: ApiContext) => {
+        const depth = bounded('neighbourhood', 'depth', num(a.depth), 1, 0, LIMITS.maxDepth);
+        const limit = bounded('neighbourhood', 'limit', num(a.limit), 200, 1, LIMITS.maxNodes);
+        return subgraphResult(
+          await ctx.store.neighbourhood(String(a.id), { depth, limit, relationTypes: strs(a.relationTypes), entityTypes: strs(a.types) as Entity['type'][] | undefined }),
+        );
+      },
+      paths: async (_: unknown, a: Args, ctx: ApiContext) => {
+        const maxHops = bounded('paths', 'maxHops', num(a.maxHops), 4, 1, LIMITS.maxHops);
+        const first = bounded('paths', 'first', num(a.first), 3, 0, 50);
+        const found = await ctx.store.paths(String(a.from), String(a.to), { maxHops, first, relationTypes: strs(a.relationTypes) });
+        return found.map(pathResult);
+      },
+      subgraph: async (_: unknown, a: Args, ctx: ApiContext) => {
+        const ids = strs(a.ids) ?? [];
+        if (ids.length > LIMITS.maxIds) throw new KgError('LIMIT_EXCEEDED', `subgraph: at most ${LIMITS.maxIds} ids`);
+        const depth = bounded('subgraph', 'depth', num(a.depth), 0, 0, LIMITS.maxDepth);
+        const limit = bounded('subgraph', 'limit', num(a.limit), 200, 1, LIMITS.maxNodes);
+        return subgraphResult(await ctx.store.subgraph(ids, { depth, limit }));
+      },
+      relation: (_: unknown, a: Args, ctx: ApiContext) => ctx.store.getRelation(String(a.id)),
+      documents: async (_: unknown, a: Args, ctx: ApiContext) => {
+        const first = bounded('documents', 'first', num(a.first), 20, 0, LIMITS.maxFirst);
+        const page = await ctx.store.listDocuments(first, (a.after as string | null) ?? null);
+        return { totalCount: page.totalCount, nodes: page.nodes, pageInfo: pageInfo(page) };
+      },
+      document: (_: unknown, a: Args, ctx: ApiContext) => ctx.store.getDocument(String(a.id)),
+      stats: async (_: unknown, _a: Args, ctx: ApiContext) => {
+        const s = await ctx.store.stats();
+        const list = (r: Record<string, number>) => Object.entries(r).map(([type, count]) => ({ type, count }));
+        return { ...s, entitiesByType: list(s.entitiesByType), relationsByType: list(s.relationsByType) };
+      },
+      ontology: () => ontology(),
+    },
+    Mutation: {
+      ingestDocument: async (_: unknown, a: Args, ctx: ApiContext) => {
+        requireAuth(ctx, 'ingestDocument');
+        const input = (a.input ?? {}) as Record<string, string | null | undefined>;
+        const text = input.text ?? '';
+        if (text.length > LIMITS.maxTextLength) throw new KgError('LIMIT_EXCEEDED', `ingestDocument: text must be at most ${LIMITS.maxTextLength} characters`);
+        const outcome = await ingestDocument(ctx.store, {
+          text,
+          title: input.title ?? null,
+          byline: input.byline ?? null,
+          url: input.url ?? null,
+          publishedAt: input.publishedAt ?? null,
+          source: 'graphql',
+        });
+        return { ...outcome, document: await ctx.store.getDocument(outcome.documentId) };
+      },
+    },
+    Entity: {
+      relations: async (e: Entity, a: Args, ctx: ApiContext) => {
+        const first = bounded('Entity.relations', 'first', num(a.first), 50, 0, LIMITS.maxFirst);
+        const page = await ctx.store.getRelations(e.id, {
+          types: strs(a.types),
+          direction: (a.direction as Direction | undefined) ?? 'BOTH',
+          minConfidence: num(a.minConfidence),
+          first,
+          after: (a.after as string | null) ?? null,
+        });
+        return { totalCount: page.totalCount, nodes: page.nodes, pageInfo: pageInfo(page) };
+      },
+    },
+    Relation: {
+      source: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r.source),
+      target: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r.target),
+      evidence: (r: Relation, a: Args, ctx: ApiContext) =>
+        ctx.store.getEvidence(r.id, bounded('Relation.evidence', 'first', num(a.first), 10, 0, LIMITS.maxFirst)),
+    },
+    Evidence: {
+      document: async (ev: Evidence, _a: Args, ctx: ApiContext) => {
+        const d = await ctx.store.getDocument(ev.documentId);
+        if (!d) throw new KgError('NOT_FOUND', `Evidence.document: document ${ev.documentId} is missing`);
+        return d;
+      },
+    },
+    Document: {
+      sentences: (d: Document, _a: Args, ctx: ApiContext) => ctx.store.getSentences(d.id),
+    },
+    Ontology: {
+      entityTypes: (o: ReturnType<typeof ontology>) => o.entityTypes,
+      relationTypes: (o: ReturnType<typeof ontology>) => o.relationTypes,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The one place where extraction meets storage: extract → link → store, per document.
+import { extractDocument } from '../../extract/index.js';
+import { invalidInput } from '../model/errors.js';
+import { countWords, documentId, textHash } from '../model/names.js';
+import type { DocumentInput, LinkedDocument } from '../model/types.js';
+import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
+import { linkDocument, linkKeys } from './link.js';
+
+export interface IngestOutcome extends AddDocumentResult {
+  title: string | null;
+  entities: number;
+  relations: number;
+  words: number;
+  warnings: string[];
+}
+
+/** Normalises text for hashing and extraction: one newline convention, no NUL/control bytes. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+    .replace(/^\uFEFF/, '');
+}
+
+export async function ingestDocument(store: GraphStore, input: DocumentInput): Promise<IngestOutcome> {
+  const text = cleanText(input.text ?? '');
+  if (text.trim().length === 0) throw invalidInput('ingest', `${input.source ?? input.title ?? 'document'} has no text`);
+  const hash = textHash(text);
+  const base = { title: input.title, words: countWords(text) };
+  if (await store.hasDocument(hash)) {
+    return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
+  }
+  const graph = extractDocument(text);
+  const linked = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
+  const doc: LinkedDocument = {
+    id: documentId(hash),
+    textHash: hash,
+    meta: { title: input.title, byline: input.byline, url: input.url, publishedAt: input.publishedAt, source: input.source },
+    text,
+    wordCount: base.words,
+    sentences: graph.sentences,
+    ...linked,
+  };
+  const result = await store.addDocument(doc);
+  return { ...base, ...result, entities: linked.entities.length, relations: linked.relations.length, warnings: graph.warnings };
+}

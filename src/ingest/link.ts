@@ -1,0 +1,139 @@
+// Cross-document linking: joins each entity of a freshly extracted document to a stored entity
+// when names agree (normalised, same type, person names compatible), else mints a new id.
+// Every decision records its rule and the alias that matched, so it can be explained.
+import { entityId, normaliseName, relationId } from '../model/names.js';
+import { ontology } from '../model/ontology.js';
+import type {
+  DocEntity,
+  DocumentGraph,
+  LinkDecision,
+  LinkedEntity,
+  LinkedMention,
+  LinkedRelation,
+} from '../model/types.js';
+import type { LinkCandidate } from '../store/graph-store.js';
+
+const tokens = (name: string): string[] => normaliseName(name).split(' ').filter(Boolean);
+
+/** Multi-word person names must agree on first and last token (or one extends the other). */
+function personNamesCompatible(a: string[], b: string[]): boolean {
+  const fullA = a.map(tokens).filter((t) => t.length >= 2);
+  const fullB = b.map(tokens).filter((t) => t.length >= 2);
+  if (fullA.length === 0 || fullB.length === 0) return true;
+  return fullA.some((x) => fullB.some((y) => x[x.length - 1] === y[y.length - 1] && (x[0] === y[0] || x[0]![0] === y[0]![0] && (x[0]!.length === 1 || y[0]!.length === 1))));
+}
+
+export function chooseLink(entity: DocEntity, candidates: LinkCandidate[]): { candidate: LinkCandidate | null; decision: LinkDecision } {
+  const name = normaliseName(entity.name);
+  const aliasKeys = new Set(entity.aliases.map(normaliseName).filter(Boolean));
+  let best: { candidate: LinkCandidate; rank: number; decision: LinkDecision } | null = null;
+  for (const c of candidates) {
+    if (c.type !== entity.type) continue;
+    if (entity.type === 'Person' && !personNamesCompatible([entity.name, ...entity.aliases], [c.name, ...c.aliases])) continue;
+    const candidateKeys = new Map(c.aliases.concat(c.name).map((a) => [normaliseName(a), a]));
+    let rank = 0;
+    let decision: LinkDecision | null = null;
+    if (normaliseName(c.name) === name) {
+      rank = 3;
+      decision = { rule: 'exact-name', matched: c.name };
+    } else if (candidateKeys.has(name)) {
+      rank = 2;
+      decision = { rule: 'alias', matched: candidateKeys.get(name)! };
+    } else {
+      for (const k of aliasKeys) {
+        if (candidateKeys.has(k)) {
+          // A lone surname shared by two people must not glue them: require the candidate to be
+          // the only stored person using it (checked below by ambiguity) or a multi-word alias.
+          rank = k.includes(' ') ? 2 : 1;
+          decision = { rule: k.includes(' ') ? 'alias' : 'surname', matched: candidateKeys.get(k)! };
+          break;
+        }
+      }
+    }
+    if (!decision) continue;
+    const better = !best || rank > best.rank || (rank === best.rank && c.mentionCount > best.candidate.mentionCount);
+    if (better) best = { candidate: c, rank, decision };
+  }
+  if (best && best.rank === 1) {
+    // Ambiguous single-token match (two stored people called "Aliyev"): do not guess.
+    const key = normaliseName(best.decision.matched ?? '');
+    const sharing = candidates.filter((c) => c.type === entity.type && c.aliases.concat(c.name).some((a) => normaliseName(a) === key));
+    if (sharing.length > 1) best = null;
+  }
+  if (!best) return { candidate: null, decision: { rule: 'new', matched: null } };
+  return { candidate: best.candidate, decision: best.decision };
+}
+
+/** Keys to look candidates up by: every name and alias, normalised. */
+export const linkKeys = (graph: DocumentGraph): string[] =>
+  [...new Set(graph.entities.flatMap((e) => [e.name, ...e.aliases]).map(normaliseName).filter(Boolean))];
+
+export interface LinkResult {
+  entities: LinkedEntity[];
+  mentions: LinkedMention[];
+  relations: LinkedRelation[];
+}
+
+export function linkDocument(graph: DocumentGraph, candidates: LinkCandidate[]): LinkResult {
+  const onto = ontology();
+  const idOf: string[] = [];
+  const byId = new Map<string, LinkedEntity>();
+  for (const e of graph.entities) {
+    const { candidate, decision } = chooseLink(e, candidates);
+    const id = candidate ? candidate.id : entityId(e.type, e.name);
+    idOf.push(id);
+    const existing = byId.get(id);
+    if (existing) {
+      // Two in-document entities landed on one stored entity: fold them together.
+      existing.mentionCount += e.mentions.length;
+      existing.aliases = [...new Set([...existing.aliases, e.name, ...e.aliases])];
+    } else {
+      byId.set(id, {
+        id,
+        name: candidate ? candidate.name : e.name,
+        type: e.type,
+        aliases: [...new Set([e.name, ...e.aliases])],
+        mentionCount: e.mentions.length,
+        link: decision,
+      });
+    }
+  }
+  const mentions: LinkedMention[] = graph.mentions.map((m) => ({
+    entityId: idOf[m.entity]!,
+    sentence: m.sentence,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+  }));
+  const relations = new Map<string, LinkedRelation>();
+  for (const r of graph.relations) {
+    let source = idOf[r.source];
+    let target = idOf[r.target];
+    if (!source || !target || source === target || !onto.isRelationType(r.type)) continue;
+    let sm = graph.mentions[r.sourceMention];
+    let tm = graph.mentions[r.targetMention];
+    // Symmetric relations are stored once per pair, in id order.
+    if (onto.relationType(r.type)!.symmetric && source > target) {
+      [source, target] = [target, source];
+      [sm, tm] = [tm, sm];
+    }
+    const id = relationId(source, r.type, target);
+    const key = `${id}:${r.sentence}`;
+    const prev = relations.get(key);
+    if (prev && prev.confidence >= r.confidence) continue;
+    relations.set(key, {
+      id,
+      source,
+      target,
+      type: r.type,
+      confidence: r.confidence,
+      sentence: r.sentence,
+      status: r.status ?? null,
+      sourceStart: sm?.start ?? 0,
+      sourceEnd: sm?.end ?? 0,
+      targetStart: tm?.start ?? 0,
+      targetEnd: tm?.end ?? 0,
+    });
+  }
+  return { entities: [...byId.values()], mentions, relations: [...relations.values()] };
+}

@@ -1,0 +1,67 @@
+// Expands PATH arguments (files, folders recursively, "-" for stdin) into documents, choosing
+// a reader by extension. Yields errors as items so one bad file never stops a batch.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { DocumentInput } from '../model/types.js';
+import { decodeText } from './readers/decode.js';
+import { readHtml } from './readers/html.js';
+import { readJsonl } from './readers/jsonl.js';
+import { readPlainText } from './readers/plain-text.js';
+
+export type InputItem = { ok: true; input: DocumentInput } | { ok: false; error: string };
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl', '.ndjson'];
+
+/** Lists the files a set of paths stands for, folders expanded recursively and sorted. */
+export function expandPaths(paths: string[]): { files: string[]; errors: string[] } {
+  const files: string[] = [];
+  const errors: string[] = [];
+  const walk = (p: string, explicit: boolean) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      errors.push(`${p}: no such file or folder`);
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name), false);
+    } else if (explicit || SUPPORTED_EXTENSIONS.includes(extname(p).toLowerCase())) {
+      files.push(p);
+    }
+  };
+  for (const p of paths) if (p !== '-') walk(p, true);
+  return { files, errors };
+}
+
+export function* readText(text: string, source: string, extension: string): Generator<InputItem> {
+  switch (extension) {
+    case '.jsonl':
+    case '.ndjson':
+      yield* readJsonl(text, source);
+      return;
+    case '.html':
+    case '.htm':
+      yield { ok: true, input: readHtml(text, source) };
+      return;
+    default:
+      yield { ok: true, input: readPlainText(text, source, extension === '.md' || extension === '.markdown') };
+  }
+}
+
+export function* readFile(path: string): Generator<InputItem> {
+  let text: string;
+  try {
+    text = decodeText(readFileSync(path), path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    yield { ok: false, error: err.code ? `${path}: cannot read (${err.code})` : err.message.replace(/^ingest: /, '') };
+    return;
+  }
+  yield* readText(text, path, extname(path).toLowerCase());
+}
+
+/** Stdin: JSON Lines when the first non-blank character is "{", otherwise one plain-text document. */
+export function* readStdinText(text: string): Generator<InputItem> {
+  yield* readText(text, 'stdin', text.trimStart().startsWith('{') ? '.jsonl' : '.txt');
+}

@@ -1,0 +1,82 @@
+// The only file that listens: GraphQL at /graphql, the viewer at / and /embed, /healthz.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { createApi } from './api/create-api.js';
+import { packagePath } from './model/paths.js';
+import type { GraphStore } from './store/graph-store.js';
+
+export interface ServerOptions {
+  store: GraphStore;
+  port: number;
+  host?: string;
+  apiToken: string | null;
+  log?: (line: string) => void;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Pages of the built viewer (dist/viz); only files inside that folder are served. */
+function serveStatic(res: ServerResponse, pathname: string): boolean {
+  const root = packagePath('dist', 'viz');
+  const page = pathname === '/' ? '/index.html' : pathname === '/embed' ? '/embed.html' : pathname;
+  const file = normalize(join(root, page));
+  if (!file.startsWith(root + '/') || !existsSync(file) || !CONTENT_TYPES[extname(file)]) return false;
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[extname(file)]!,
+    'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(readFileSync(file));
+  return true;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const api = createApi(options.store, { apiToken: options.apiToken });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, backend: options.store.backend }));
+      return;
+    }
+    if (pathname.startsWith('/graphql')) {
+      void api.handle(req, res);
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(res, pathname)) return;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found\n');
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://localhost:${port}`;
+  return {
+    server,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

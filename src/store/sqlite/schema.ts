@@ -1,0 +1,98 @@
+// DDL for the embedded store. Idempotent: run on every open. Covering indexes on
+// (source, type, target) and (target, type, source) make an entity's relations one index range.
+export const SCHEMA_VERSION = 1;
+
+export const PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA busy_timeout = 10000',
+  'PRAGMA temp_store = MEMORY',
+];
+
+export const DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  text_hash TEXT NOT NULL UNIQUE,
+  title TEXT, byline TEXT, url TEXT, published_at TEXT, source TEXT,
+  ingested_at TEXT NOT NULL,
+  word_count INTEGER NOT NULL DEFAULT 0,
+  body TEXT
+);
+CREATE INDEX IF NOT EXISTS documents_published ON documents (published_at);
+
+CREATE TABLE IF NOT EXISTS sentences (
+  document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (document_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS entities (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  mention_count INTEGER NOT NULL DEFAULT 0,
+  document_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS entities_popularity ON entities (mention_count DESC);
+
+CREATE TABLE IF NOT EXISTS aliases (
+  entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  norm TEXT NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases (norm, entity_id);
+
+-- One-edit typo search: every alias token and its single-deletion variants (symmetric deletion).
+CREATE TABLE IF NOT EXISTS search_keys (
+  key TEXT NOT NULL,
+  entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  PRIMARY KEY (key, entity_id, alias)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5 (
+  entity_id UNINDEXED, alias, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+  document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  sentence_idx INTEGER NOT NULL,
+  entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id, document_id);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions (document_id, sentence_idx);
+
+CREATE TABLE IF NOT EXISTS relations (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+  target TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  evidence_count INTEGER NOT NULL DEFAULT 0,
+  status TEXT,
+  first_reported TEXT,
+  last_reported TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS relations_out ON relations (source, type, target, id, confidence);
+CREATE INDEX IF NOT EXISTS relations_in ON relations (target, type, source, id, confidence);
+
+CREATE TABLE IF NOT EXISTS evidence (
+  relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
+  document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  sentence_idx INTEGER NOT NULL,
+  confidence REAL NOT NULL,
+  source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,
+  PRIMARY KEY (relation_id, document_id, sentence_idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS evidence_document ON evidence (document_id);
+`;
