@@ -55,6 +55,21 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Doc
       }
     }
   }
+  // A lone surname joins the one full person name ending with it.
+  entities.forEach((e, i) => {
+    if (e.type !== 'Person' || e.name.includes(' ')) return;
+    const full = entities.filter((f) => f !== e && f.type === 'Person' && f.name.endsWith(` ${e.name}`));
+    if (full.length !== 1) return;
+    const target = full[0]!;
+    const targetIndex = entities.indexOf(target);
+    target.aliases.push(e.name);
+    for (const m of e.mentions) {
+      mentions[m]!.entity = targetIndex;
+      target.mentions.push(m);
+    }
+    e.mentions = [];
+    void i;
+  });
   const relations: DocRelation[] = [];
   const seen = new Set<string>();
   for (const s of sentences) {
@@ -71,5 +86,15 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Doc
       }
     }
   }
-  return { text: body, sentences, mentions, entities, relations, warnings };
+  // Drop entities emptied by merging, renumbering mentions' entity indexes.
+  const keep = entities.map((e) => e.mentions.length > 0);
+  const newIndex: number[] = [];
+  let k = 0;
+  for (const kept of keep) newIndex.push(kept ? k++ : -1);
+  for (const m of mentions) m.entity = newIndex[m.entity]!;
+  for (const r of relations) {
+    r.source = newIndex[r.source]!;
+    r.target = newIndex[r.target]!;
+  }
+  return { text: body, sentences, mentions, entities: entities.filter((_, i) => keep[i]), relations, warnings };
 }

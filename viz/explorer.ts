@@ -131,7 +131,7 @@ async function loadNeighbourhood(id: string): Promise<void> {
   cy.nodes().removeClass('focus');
   cy.getElementById(id).addClass('focus');
   cy.layout({ name: 'fcose', animate: false, quality: 'default', randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions).run();
-  cy.fit(undefined, 40);
+  fitGraph();
   setStatus(
     `${nodes.length} entities, ${edges.length} relations${data.neighbourhood.truncated ? ' (capped: the strongest are shown)' : ''}. Click a node or an edge.`,
   );
@@ -220,7 +220,15 @@ cy.on('tap', 'node', (ev) => void showEntity(ev.target.id(), false));
 cy.on('dbltap', 'node', (ev) => void showEntity(ev.target.id(), true));
 cy.on('tap', 'edge', (ev) => void showRelation(ev.target.id()));
 
-$('#fit').addEventListener('click', () => cy.fit(undefined, 40));
+/** Fit, but never magnify a small graph into giant labels. */
+function fitGraph(): void {
+  cy.fit(undefined, 40);
+  if (cy.zoom() > 1.2) {
+    cy.zoom(1.2);
+    cy.center();
+  }
+}
+$('#fit').addEventListener('click', fitGraph);
 
 // Legend
 $('#legend').innerHTML = Object.values(TYPE_STYLE)

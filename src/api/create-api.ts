@@ -58,7 +58,7 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
         maxAliases: { n: 30 },
         maxTokens: { n: 2000 },
         maxDirectives: { n: 20 },
-        costLimit: { maxCost: 20000 },
+        costLimit: { maxCost: 100000 },
         blockFieldSuggestion: { enabled: true },
       }),
     ],

@@ -1,19 +1,35 @@
 // The error chokepoint: deliberate KgErrors reach clients with extensions.code; anything else
 // becomes "Unexpected error." with no stack, SQL or Cypher text (yoga's maskedErrors hook).
-import { GraphQLError } from 'graphql';
-import { isKgError, type KgError } from '../model/errors.js';
+// Duck-typed on purpose: graphql can be loaded twice (ESM and CJS), which breaks instanceof.
+import { createGraphQLError } from 'graphql-yoga';
+import { isKgError } from '../model/errors.js';
 
-export function toGraphQLError(error: KgError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { code: error.code } });
+interface GraphQLErrorLike {
+  message: string;
+  originalError?: unknown;
+  nodes?: unknown;
+  path?: ReadonlyArray<string | number>;
+  extensions?: Record<string, unknown>;
 }
 
+const isGraphQLErrorLike = (e: unknown): e is GraphQLErrorLike =>
+  typeof e === 'object' && e !== null && (e as { name?: string }).name === 'GraphQLError';
+
 export function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = isGraphQLErrorLike(error) ? error.originalError : error;
   if (isKgError(original)) {
-    const e = error as GraphQLError;
-    return new GraphQLError(original.message, { nodes: e.nodes, path: e.path, extensions: { code: original.code } });
+    return createGraphQLError(original.message, { path: isGraphQLErrorLike(error) ? error.path : undefined, extensions: { code: original.code } });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error; // validation/parse errors
-  if (error instanceof GraphQLError && error.originalError instanceof GraphQLError) return error.originalError;
-  return new GraphQLError(message, { extensions: { code: 'INTERNAL' } });
+  if (isGraphQLErrorLike(error)) {
+    // Parse and validation errors (and armor's limits) carry no originalError: they are for the client.
+    if (!error.originalError) {
+      // graphql-armor rejects over-limit documents without a code; give them one.
+      if (!error.extensions?.code && /limit|exceeded|too many/i.test(error.message)) {
+        return createGraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'LIMIT_EXCEEDED' } });
+      }
+      return error as unknown as Error;
+    }
+    if (isGraphQLErrorLike(error.originalError)) return error.originalError as unknown as Error;
+  }
+  return createGraphQLError(message, { extensions: { code: 'INTERNAL' } });
 }

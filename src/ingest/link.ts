@@ -25,39 +25,37 @@ function personNamesCompatible(a: string[], b: string[]): boolean {
 
 export function chooseLink(entity: DocEntity, candidates: LinkCandidate[]): { candidate: LinkCandidate | null; decision: LinkDecision } {
   const name = normaliseName(entity.name);
-  const aliasKeys = new Set(entity.aliases.map(normaliseName).filter(Boolean));
-  let best: { candidate: LinkCandidate; rank: number; decision: LinkDecision } | null = null;
+  const aliasKeys = [...new Set(entity.aliases.map(normaliseName).filter(Boolean))];
+  const nameTokens = tokens(entity.name);
+  let best: { candidate: LinkCandidate; rank: number; decision: LinkDecision; key: string } | null = null;
   for (const c of candidates) {
     if (c.type !== entity.type) continue;
     if (entity.type === 'Person' && !personNamesCompatible([entity.name, ...entity.aliases], [c.name, ...c.aliases])) continue;
     const candidateKeys = new Map(c.aliases.concat(c.name).map((a) => [normaliseName(a), a]));
-    let rank = 0;
-    let decision: LinkDecision | null = null;
+    let match: { rank: number; decision: LinkDecision; key: string } | null = null;
     if (normaliseName(c.name) === name) {
-      rank = 3;
-      decision = { rule: 'exact-name', matched: c.name };
+      match = { rank: 3, decision: { rule: 'exact-name', matched: c.name }, key: name };
     } else if (candidateKeys.has(name)) {
-      rank = 2;
-      decision = { rule: 'alias', matched: candidateKeys.get(name)! };
+      match = { rank: name.includes(' ') ? 2 : 1, decision: { rule: 'alias', matched: candidateKeys.get(name)! }, key: name };
     } else {
-      for (const k of aliasKeys) {
-        if (candidateKeys.has(k)) {
-          // A lone surname shared by two people must not glue them: require the candidate to be
-          // the only stored person using it (checked below by ambiguity) or a multi-word alias.
-          rank = k.includes(' ') ? 2 : 1;
-          decision = { rule: k.includes(' ') ? 'alias' : 'surname', matched: candidateKeys.get(k)! };
-          break;
-        }
+      const shared = aliasKeys.find((k) => candidateKeys.has(k));
+      if (shared) match = { rank: shared.includes(' ') ? 2 : 1, decision: { rule: 'alias', matched: candidateKeys.get(shared)! }, key: shared };
+      else if (entity.type === 'Person' && nameTokens.length >= 2) {
+        // "I. Aliyev" ~ "Ilham Aliyev": same surname, compatible initial (checked above).
+        const surname = nameTokens[nameTokens.length - 1]!;
+        const full = [...candidateKeys.keys()].find((k) => k.includes(' ') && k.endsWith(` ${surname}`));
+        if (full) match = { rank: 1, decision: { rule: 'initial', matched: candidateKeys.get(full)! }, key: surname };
       }
     }
-    if (!decision) continue;
-    const better = !best || rank > best.rank || (rank === best.rank && c.mentionCount > best.candidate.mentionCount);
-    if (better) best = { candidate: c, rank, decision };
+    if (!match) continue;
+    if (!best || match.rank > best.rank || (match.rank === best.rank && c.mentionCount > best.candidate.mentionCount)) best = { candidate: c, ...match };
   }
   if (best && best.rank === 1) {
-    // Ambiguous single-token match (two stored people called "Aliyev"): do not guess.
-    const key = normaliseName(best.decision.matched ?? '');
-    const sharing = candidates.filter((c) => c.type === entity.type && c.aliases.concat(c.name).some((a) => normaliseName(a) === key));
+    // A lone surname or initial shared by two stored people of this type: do not guess.
+    const key = best.key;
+    const sharing = candidates.filter(
+      (c) => c.type === entity.type && c.aliases.concat(c.name).some((a) => { const n = normaliseName(a); return n === key || n.endsWith(` ${key}`); }),
+    );
     if (sharing.length > 1) best = null;
   }
   if (!best) return { candidate: null, decision: { rule: 'new', matched: null } };
@@ -65,8 +63,19 @@ export function chooseLink(entity: DocEntity, candidates: LinkCandidate[]): { ca
 }
 
 /** Keys to look candidates up by: every name and alias, normalised. */
-export const linkKeys = (graph: DocumentGraph): string[] =>
-  [...new Set(graph.entities.flatMap((e) => [e.name, ...e.aliases]).map(normaliseName).filter(Boolean))];
+export function linkKeys(graph: DocumentGraph): string[] {
+  const keys = new Set<string>();
+  for (const e of graph.entities) {
+    for (const n of [e.name, ...e.aliases]) {
+      const k = normaliseName(n);
+      if (!k) continue;
+      keys.add(k);
+      // Surnames of people, so "I. Aliyev" can find "Ilham Aliyev" (whose aliases include "Aliyev").
+      if (e.type === 'Person' && k.includes(' ')) keys.add(k.slice(k.lastIndexOf(' ') + 1));
+    }
+  }
+  return [...keys];
+}
 
 export interface LinkResult {
   entities: LinkedEntity[];

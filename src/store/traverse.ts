@@ -52,7 +52,7 @@ export function shortestPaths(
   if (from === to) return [];
   // Forward and backward BFS layers; parents record every edge that reaches a node at its depth.
   const parents = [new Map<string, Relation[]>([[from, []]]), new Map<string, Relation[]>([[to, []]])];
-  let frontiers = [[from], [to]];
+  const frontiers = [[from], [to]];
   const depthOf = [new Map([[from, 0]]), new Map([[to, 0]])];
   let meeting: string[] = [];
   let hops = 0;

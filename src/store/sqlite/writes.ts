@@ -1,0 +1,78 @@
+// Writes: one linked document per transaction; entity/alias/relation upserts that keep counts,
+// search keys and aggregate confidence (noisy-or over evidence) up to date.
+import { normaliseName } from '../../model/names.js';
+import type { EntityType, LinkedDocument } from '../../model/types.js';
+import type { AddDocumentResult } from '../graph-store.js';
+import { deletionKeys, tokenise } from '../search-keys.js';
+import type { SqliteConnection } from './connection.js';
+
+export async function addDocument(conn: SqliteConnection, doc: LinkedDocument): Promise<AddDocumentResult> {
+  return conn.db.transaction((): AddDocumentResult => {
+    const existing = conn.stmt('SELECT id FROM documents WHERE text_hash = ?').get(doc.textHash) as { id: string } | undefined;
+    if (existing) return { documentId: existing.id, status: 'unchanged', entitiesCreated: 0, relationsCreated: 0 };
+    const m = doc.meta;
+    conn.stmt(
+      `INSERT INTO documents (id, text_hash, title, byline, url, published_at, source, ingested_at, word_count, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(doc.id, doc.textHash, m.title, m.byline, m.url, m.publishedAt, m.source, new Date().toISOString(), doc.wordCount, doc.text);
+    const insertSentence = conn.stmt('INSERT INTO sentences (document_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
+    for (const s of doc.sentences) insertSentence.run(doc.id, s.index, s.start, s.end, s.text);
+
+    let entitiesCreated = 0;
+    for (const e of doc.entities) {
+      if (mergeEntity(conn, e.id, e.type, e.name, e.aliases, e.mentionCount, 1)) entitiesCreated++;
+    }
+    const insertMention = conn.stmt('INSERT INTO mentions (document_id, sentence_idx, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const mention of doc.mentions) insertMention.run(doc.id, mention.sentence, mention.entityId, mention.start, mention.end, mention.text);
+
+    let relationsCreated = 0;
+    for (const r of doc.relations) {
+      if (mergeRelation(conn, r.id, r.source, r.target, r.type, r.status)) relationsCreated++;
+      conn.stmt(
+        `INSERT OR IGNORE INTO evidence (relation_id, document_id, sentence_idx, confidence, source_start, source_end, target_start, target_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(r.id, doc.id, r.sentence, r.confidence, r.sourceStart, r.sourceEnd, r.targetStart, r.targetEnd);
+    }
+    for (const id of new Set(doc.relations.map((r) => r.id))) refreshRelation(conn, id);
+    return { documentId: doc.id, status: 'added', entitiesCreated, relationsCreated };
+  }).immediate();
+}
+
+/** Upserts an entity and its aliases; adds to its counts. Returns true when it was new. */
+export function mergeEntity(conn: SqliteConnection, id: string, type: EntityType, name: string, aliases: string[], mentions: number, documents: number): boolean {
+  const created = conn.stmt('INSERT OR IGNORE INTO entities (id, type, name, mention_count, document_count) VALUES (?, ?, ?, 0, 0)').run(id, type, name).changes > 0;
+  conn.stmt('UPDATE entities SET mention_count = mention_count + ?, document_count = document_count + ? WHERE id = ?').run(mentions, documents, id);
+  for (const alias of new Set([name, ...aliases])) addAlias(conn, id, alias);
+  return created;
+}
+
+export function addAlias(conn: SqliteConnection, entityId: string, alias: string): void {
+  const norm = normaliseName(alias);
+  if (!norm) return;
+  const added = conn.stmt('INSERT OR IGNORE INTO aliases (entity_id, alias, norm) VALUES (?, ?, ?)').run(entityId, alias, norm).changes > 0;
+  if (!added) return;
+  conn.stmt('INSERT INTO entity_fts (entity_id, alias) VALUES (?, ?)').run(entityId, alias);
+  const insertKey = conn.stmt('INSERT OR IGNORE INTO search_keys (key, entity_id, alias) VALUES (?, ?, ?)');
+  for (const token of tokenise(alias)) for (const key of deletionKeys(token)) insertKey.run(key, entityId, alias);
+}
+
+export function mergeRelation(conn: SqliteConnection, id: string, source: string, target: string, type: string, status: string | null): boolean {
+  return (
+    conn.stmt(
+      `INSERT OR IGNORE INTO relations (id, source, target, type, confidence, evidence_count, status) VALUES (?, ?, ?, ?, 0, 0, ?)`,
+    ).run(id, source, target, type, status).changes > 0
+  );
+}
+
+/** Recomputes a relation's aggregate fields from its evidence (noisy-or confidence). */
+export function refreshRelation(conn: SqliteConnection, id: string): void {
+  conn.stmt(
+    `UPDATE relations SET
+       evidence_count = (SELECT count(*) FROM evidence WHERE relation_id = relations.id),
+       confidence = (SELECT round(1.0 - exp(sum(ln(max(1e-9, 1.0 - min(confidence, 0.999))))), 4) FROM evidence WHERE relation_id = relations.id),
+       first_reported = (SELECT min(d.published_at) FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = relations.id),
+       last_reported = (SELECT max(d.published_at) FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = relations.id)
+     WHERE id = ?`,
+  ).run(id);
+}
+
