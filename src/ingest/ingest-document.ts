@@ -4,6 +4,7 @@ import { invalidInput } from '../model/errors.js';
 import { countWords, documentId, textHash } from '../model/names.js';
 import type { DocumentInput, LinkedDocument } from '../model/types.js';
 import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
+import { checkDocumentSize } from './input-limits.js';
 import { linkDocument, linkKeys } from './link.js';
 
 export interface IngestOutcome extends AddDocumentResult {
@@ -14,18 +15,23 @@ export interface IngestOutcome extends AddDocumentResult {
   warnings: string[];
 }
 
-/** Normalises text for hashing and extraction: one newline convention, no NUL/control bytes. */
+/** Normalises text for hashing and extraction: one newline convention, no NUL/control bytes,
+ * no lone surrogates (SQLite would store them as U+FFFD; same length, so offsets hold). */
 export function cleanText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/^\uFEFF/, '');
 }
 
 export async function ingestDocument(store: GraphStore, input: DocumentInput): Promise<IngestOutcome> {
-  const text = cleanText(input.text ?? '');
-  if (text.trim().length === 0) throw invalidInput('ingest', `${input.source ?? input.title ?? 'document'} has no text`);
+  const raw = typeof input.text === 'string' ? input.text : '';
+  const what = input.source ?? input.title ?? 'document';
+  checkDocumentSize(raw, what);
+  const text = cleanText(raw);
+  if (text.trim().length === 0) throw invalidInput('ingest', `${what} has no text`);
   const hash = textHash(text);
   const base = { title: input.title, words: countWords(text) };
   if (await store.hasDocument(hash)) {

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DocumentInput } from '../model/types.js';
+import { checkHtml } from './input-limits.js';
 import { decodeText } from './readers/decode.js';
 import { readHtml } from './readers/html.js';
 import { readJsonl } from './readers/jsonl.js';
@@ -42,10 +43,21 @@ export function* readText(text: string, source: string, extension: string): Gene
       return;
     case '.html':
     case '.htm':
+      checkHtml(text, source);
       yield { ok: true, input: readHtml(text, source) };
       return;
     default:
       yield { ok: true, input: readPlainText(text, source, extension === '.md' || extension === '.markdown') };
+  }
+}
+
+/** A reader that throws (a page nested too deep for the DOM library, say) fails its input only. */
+function* guarded(items: Generator<InputItem>, source: string): Generator<InputItem> {
+  try {
+    yield* items;
+  } catch (e) {
+    const why = e instanceof RangeError ? 'nested too deeply or too large' : e instanceof Error ? e.message.replace(/^ingest: /, '') : 'malformed';
+    yield { ok: false, error: `${source}: cannot read (${why})` };
   }
 }
 
@@ -58,10 +70,10 @@ export function* readFile(path: string): Generator<InputItem> {
     yield { ok: false, error: err.code ? `${path}: cannot read (${err.code})` : err.message.replace(/^ingest: /, '') };
     return;
   }
-  yield* readText(text, path, extname(path).toLowerCase());
+  yield* guarded(readText(text, path, extname(path).toLowerCase()), path);
 }
 
 /** Stdin: JSON Lines when the first non-blank character is "{", otherwise one plain-text document. */
 export function* readStdinText(text: string): Generator<InputItem> {
-  yield* readText(text, 'stdin', text.trimStart().startsWith('{') ? '.jsonl' : '.txt');
+  yield* guarded(readText(text, 'stdin', text.trimStart().startsWith('{') ? '.jsonl' : '.txt'), 'stdin');
 }
