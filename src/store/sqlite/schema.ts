@@ -2,11 +2,12 @@
 // (source, type, target) and (target, type, source) make an entity's relations one index range.
 export const SCHEMA_VERSION = 1;
 
+// busy_timeout first: switching to WAL on a file another process is opening must wait, not fail.
 export const PRAGMAS = [
+  'PRAGMA busy_timeout = 10000',
   'PRAGMA journal_mode = WAL',
   'PRAGMA synchronous = NORMAL',
   'PRAGMA foreign_keys = ON',
-  'PRAGMA busy_timeout = 10000',
   'PRAGMA temp_store = MEMORY',
 ];
 

@@ -34,6 +34,7 @@ import {
   type SearchOptions,
 } from '../graph-store.js';
 import { bfsNeighbourhood, pathNodes, shortestPaths, type AdjacencyFn } from '../traverse.js';
+import { withBusyRetry } from './busy.js';
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
@@ -87,11 +88,11 @@ export class SqliteStore implements GraphStore {
 
   // --- writes ---------------------------------------------------------------------------------
   async addDocument(doc: LinkedDocument): Promise<AddDocumentResult> {
-    return addDocument(this.conn, doc);
+    return withBusyRetry('sqlite.addDocument', () => addDocument(this.conn, doc));
   }
 
   async importGraph(data: GraphExport): Promise<ImportResult> {
-    return importGraph(this.conn, data);
+    return withBusyRetry('sqlite.importGraph', () => importGraph(this.conn, data));
   }
 
   async exportGraph(): Promise<GraphExport> {
