@@ -7,7 +7,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLScalarType } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
-import { maskError } from './errors.js';
+import { apiLogger, maskError } from './errors.js';
 import { ARMOR_LIMITS, corsOptions, isCrossOrigin, useHttpPolicy } from './http-policy.js';
 import { createResolvers, type ApiContext } from './resolvers.js';
 import { loadTypeDefs } from './type-defs.js';
@@ -47,6 +47,7 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     graphiql: options.graphiql ?? true,
     landingPage: false,
     maskedErrors: { maskError },
+    logging: apiLogger,
     cors: corsOptions,
     context: ({ request }) => ({
       store,
