@@ -32,7 +32,8 @@ export function isCrossOrigin(request: Request): boolean {
   if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
   if (!origin) return false;
   try {
-    return origin !== new URL(request.url).origin;
+    // Host only: behind a TLS-terminating proxy the scheme seen here may differ from the page's.
+    return new URL(origin).host !== new URL(request.url).host;
   } catch {
     return true;
   }
