@@ -1,0 +1,139 @@
+// Stage 3: mention candidates with clean boundaries. Runs of capitalised tokens, joined across
+// name connectors ("Council of Europe", "Institute for Intelligence and Special Operations",
+// "Jean de la Fontaine"), then trimmed: leading titles, demonyms, determiners and sentence-initial
+// common words come off (kept as cues for typing and relations); possessives never enter.
+import type { Token } from './02-tokens.js';
+import { demonyms, gazetteer, isCommonWord, maxTitleWords, notEntities, ofHeads, orgHeads, placeHeads, titles } from '../lexicon.js';
+
+export interface Candidate {
+  /** Token range [first, last] (inclusive) in the document's token list. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  /** Title immediately before the name ("Pres.", "Prime Minister"), lower case. */
+  title?: string;
+  /** Demonym immediately before ("French" in "French President Emmanuel Macron"). */
+  demonym?: string;
+  /** Split off a longer run after a known name ("Kremlin | Ruben Vardanyan"). */
+  splitFrom?: boolean;
+}
+
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'del', 'dos', 'y', 'ter', 'bin', 'abu']);
+const MAX_RUN = 9;
+
+/** Longest title phrase starting at token i (returns its length in tokens, 0 when none). */
+export function titleAt(tokens: Token[], i: number): number {
+  let best = 0;
+  let phrase = '';
+  for (let k = 0; k < maxTitleWords && i + k < tokens.length; k++) {
+    const t = tokens[i + k]!;
+    if (t.sentence !== tokens[i]!.sentence || !t.isWord) break;
+    phrase = k === 0 ? t.lower : `${phrase} ${t.lower}`;
+    if (titles.has(phrase)) best = k + 1;
+  }
+  return best;
+}
+
+function runEndsWithOrgHead(tokens: Token[], from: number): boolean {
+  let j = from;
+  let last = -1;
+  while (j < tokens.length && tokens[j]!.cap && tokens[j]!.sentence === tokens[from]!.sentence) { last = j; j++; }
+  return last >= 0 && (orgHeads.has(tokens[last]!.lower) || placeHeads.has(tokens[last]!.lower));
+}
+
+export function findCandidates(text: string, tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!t.cap) { i++; continue; }
+    // Build a raw run from i.
+    const run: number[] = [i];
+    let j = i + 1;
+    let joinedOf = false;
+    while (j < tokens.length && run.length < MAX_RUN) {
+      const n = tokens[j]!;
+      if (n.sentence !== t.sentence) break;
+      if (n.cap) { run.push(j); j++; continue; }
+      // A number right after "Unit"-like heads ("Unit 8200").
+      if (/^\d+$/.test(n.text) && orgHeads.has(tokens[j - 1]!.lower) && tokens[j - 1]!.cap && run.length === 1) { run.push(j); j++; continue; }
+      const next = tokens[j + 1];
+      if (!next || next.sentence !== t.sentence || !next.cap) break;
+      const prev = tokens[j - 1]!;
+      if (PARTICLES.has(n.lower) && !n.upper) { run.push(j); j++; continue; }
+      if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && !joinedOf && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
+        joinedOf = true; run.push(j); j++; continue;
+      }
+      if ((n.lower === 'and' || n.lower === '&') && (n.lower === '&' || joinedOf || (run.length >= 2 && runEndsWithOrgHead(tokens, j + 1)))) {
+        if (runEndsWithOrgHead(tokens, j + 1)) { run.push(j); j++; continue; }
+      }
+      break;
+    }
+    i = j;
+    trimAndPush(text, tokens, run, out);
+  }
+  return out;
+}
+
+function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidate[]): void {
+  let a = 0;
+  let b = run.length - 1;
+  let title: string | undefined;
+  let demonym: string | undefined;
+  const tok = (k: number): Token => tokens[run[k]!]!;
+  // Leading: determiners, sentence-initial common words, demonyms before titles/names, titles.
+  for (let guard = 0; guard < 6 && a <= b; guard++) {
+    const t = tok(a);
+    if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') { a++; continue; }
+    if (notEntities.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && (a < b || t.initial)) {
+      // "President" alone is handled as a title below; other non-entity words just go.
+      if (!titles.has(t.lower) || a === b) { a++; continue; }
+    }
+    const tl = titleAt(tokens, run[a]!);
+    if (tl > 0 && a + tl <= b) {
+      const rest = run.slice(a + tl, b + 1);
+      const lastRest = tokens[rest[rest.length - 1]!]!;
+      // "General Directorate of External Security" is a name, not a title + name.
+      if (!orgHeads.has(lastRest.lower) && !rest.some((r) => tokens[r]!.lower === 'of')) {
+        title = tokens.slice(run[a]!, run[a]! + tl).map((x) => x.lower).join(' ');
+        a += tl;
+        continue;
+      }
+    }
+    if (demonyms.has(t.lower) && a < b && !orgHeads.has(tok(b).lower) && !gazetteer.has(run.slice(a, b + 1).map((r) => tokens[r]!.lower).join(' '))) {
+      demonym = t.lower; a++; continue;
+    }
+    if (t.initial && a < b && isCommonWord(t.lower) && !gazetteer.has(t.lower) && !titles.has(t.lower) && !orgHeads.has(t.lower)) { a++; continue; }
+    break;
+  }
+  // Trailing: connectors and non-entity words.
+  while (b >= a && (['of', 'for', 'and', '&', 'on'].includes(tok(b).lower) || (notEntities.has(tok(b).lower) && b > a && !orgHeads.has(tok(b).lower)))) b--;
+  if (b < a) return;
+  const slice = run.slice(a, b + 1);
+  // Split "Kremlin Ruben Vardanyan" / "Artsakh Samvel Shahramanyan": a known name glued to a
+  // following two-or-more-word name that does not end with a head word.
+  for (let k = 1; k <= Math.min(3, slice.length - 2); k++) {
+    const head = slice.slice(0, k).map((r) => tokens[r]!.lower).join(' ');
+    const rest = slice.slice(k);
+    const restLast = tokens[rest[rest.length - 1]!]!;
+    if (gazetteer.has(head) && rest.length >= 2 && !orgHeads.has(restLast.lower) && !placeHeads.has(restLast.lower) && !rest.some((r) => !tokens[r]!.cap)) {
+      push(text, tokens, slice.slice(0, k), out, { title, demonym });
+      push(text, tokens, rest, out, { splitFrom: true });
+      return;
+    }
+  }
+  push(text, tokens, slice, out, { title, demonym });
+}
+
+function push(text: string, tokens: Token[], slice: number[], out: Candidate[], cues: Pick<Candidate, 'title' | 'demonym' | 'splitFrom'>): void {
+  const f = tokens[slice[0]!]!;
+  const l = tokens[slice[slice.length - 1]!]!;
+  const c: Candidate = { first: slice[0]!, last: slice[slice.length - 1]!, start: f.start, end: l.end, text: text.slice(f.start, l.end), sentence: f.sentence };
+  if (cues.title) c.title = cues.title;
+  if (cues.demonym) c.demonym = cues.demonym;
+  if (cues.splitFrom) c.splitFrom = true;
+  out.push(c);
+}
