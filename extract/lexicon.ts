@@ -49,11 +49,16 @@ for (const group of placesFile.variants) {
 }
 for (const n of placesFile.places) put(n, 'Place');
 
+/** Country names (lower case), for rules that treat countries differently from cities. */
+export const countryNames = new Set<string>();
+for (const group of placesFile.variants) for (const n of group) countryNames.add(lower(n));
+
 // countries-list (MIT): country names and capitals.
 {
   const { countries } = require('countries-list') as { countries: Record<string, { name: string; capital: string }> };
   for (const c of Object.values(countries)) {
     put(c.name, 'Place');
+    countryNames.add(lower(c.name));
     for (const cap of c.capital.split(',')) if (cap.trim()) put(cap, 'Place');
   }
 }
@@ -65,6 +70,7 @@ export const lastNames = new Set<string>();
 for (const [word, raw] of Object.entries(compromiseLexicon)) {
   const tags = Array.isArray(raw) ? raw : [raw];
   if (tags.some((t) => t === 'City' || t === 'Country' || t === 'Region' || t === 'Place')) put(word, 'Place');
+  if (tags.includes('Country')) countryNames.add(word);
   else if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) put(word, 'Organization');
   if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) firstNames.add(word);
   if (tags.includes('LastName')) lastNames.add(word);

@@ -63,9 +63,21 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
     const words = out.slice(first).filter((t) => /\p{L}/u.test(t.text));
     const caps = words.filter((t) => t.allCaps || (t.text.length === 1 && /\p{Lu}/u.test(t.text))).length;
     const capsLine = words.length > 0 && caps >= 1 && caps / words.length >= 0.6 && !(words.length > 1 && caps === 1 && words.length > 3);
+    // Known multi-word names keep their capitals in ALL-CAPS lines ("NEW YORK", "UNITED STATES").
+    const keep = new Set<number>();
+    if (capsLine) {
+      for (let i = first; i < out.length; i++) {
+        let phrase = out[i]!.lower;
+        for (let k = 1; k < 4 && i + k < out.length; k++) {
+          phrase += ` ${out[i + k]!.lower}`;
+          if (gazetteer.has(phrase)) for (let q = i; q <= i + k; q++) keep.add(q);
+        }
+      }
+    }
     for (let i = first; i < out.length; i++) {
       const t = out[i]!;
       t.capsLine = capsLine;
+      if (keep.has(i)) { t.cap = true; continue; }
       if (!t.isWord) continue;
       if (capsLine) {
         const bare = t.lower.replace(/\.$/, '');

@@ -85,13 +85,12 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   let demonym: string | undefined;
   const tok = (k: number): Token => tokens[run[k]!]!;
   // Leading: determiners, sentence-initial common words, demonyms before titles/names, titles.
+  const phrase = (x: number, y: number): string => run.slice(x, y + 1).map((r) => tokens[r]!.lower).join(' ');
   for (let guard = 0; guard < 6 && a <= b; guard++) {
     const t = tok(a);
     if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') { a++; continue; }
-    if (notEntities.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && (a < b || t.initial)) {
-      // "President" alone is handled as a title below; other non-entity words just go.
-      if (!titles.has(t.lower) || a === b) { a++; continue; }
-    }
+    // A known name from here on ("New York", "United States", "South Africa") stays whole.
+    if (gazetteer.has(phrase(a, b)) || (a < b && gazetteer.has(phrase(a, a + 1)) && !gazetteer.has(t.lower))) break;
     const tl = titleAt(tokens, run[a]!);
     if (tl > 0 && a + tl <= b) {
       const rest = run.slice(a + tl, b + 1);
@@ -103,6 +102,7 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
         continue;
       }
     }
+    if (notEntities.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && (a < b || t.initial)) { a++; continue; }
     if (demonyms.has(t.lower) && a < b && !orgHeads.has(tok(b).lower) && !gazetteer.has(run.slice(a, b + 1).map((r) => tokens[r]!.lower).join(' '))) {
       demonym = t.lower; a++; continue;
     }

@@ -5,7 +5,7 @@
 import type { EntityType } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { Candidate } from './03-mentions.js';
-import { demonyms, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads } from '../lexicon.js';
+import { countryNames, demonyms, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads } from '../lexicon.js';
 
 export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acronym' | 'context' | 'document' | 'default';
 
@@ -17,6 +17,7 @@ export interface TypedCandidate extends Candidate {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'via', 'outside', 'towards', 'toward', 'throughout', 'around', 'inside', 'across']);
+const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'explained', 'noted', 'asked', 'replied', 'argued', 'insisted', 'warned', 'believes', 'thinks']);
 const SPORTS = /\b(SOCCER|FOOTBALL|CRICKET|RUGBY|BASKETBALL|BASEBALL|HOCKEY|TENNIS|GOLF|CYCLING|ATHLETICS|MOTOR|RACING|SKIING|SWIMMING|BOXING|VOLLEYBALL|HANDBALL|NFL|NBA|NHL)\b/;
 
@@ -44,8 +45,9 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (c.title && gaz !== 'Organization') return { type: 'Person', evidence: 'title', strength: 3 };
   if (gaz) {
     // Sports results: a city or region standing for its team.
-    if (gaz === 'Place' && sportsDoc && (/^\d/.test(nextW) || ['beat', 'v', 'vs', 'vs.', 'drew', 'lost', 'won'].includes(nextW) || ['beat', 'v', 'vs', 'vs.', 'against'].includes(prevW))) {
-      return { type: 'Organization', evidence: 'context', strength: 2 };
+    const dateline = capsLine && /^\d{4}-\d\d-\d\d$/.test(next?.text ?? '');
+    if (gaz === 'Place' && sportsDoc && !dateline && !countryNames.has(key) && !VENUE_PREPOSITIONS.has(prevW)) {
+      return { type: 'Organization', evidence: 'context', strength: 3 };
     }
     return { type: gaz, evidence: 'gazetteer', strength: 3 };
   }
