@@ -26,7 +26,7 @@ const titlesFile = data<{ titles: Record<string, string | null> }>('titles.json'
 const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: string[]; placeOfHeads: string[] }>('heads.json');
 const placesFile = data<{ places: string[]; variants: string[][] }>('places.json');
 const orgsFile = data<{ organizations: string[][] }>('organizations.json');
-const notFile = data<{ words: string[]; demonyms: Record<string, string> }>('not-entities.json');
+const notFile = data<{ words: string[]; edges: string[]; demonyms: Record<string, string> }>('not-entities.json');
 const cuesFile = data<{ verbs: Array<Omit<VerbCue, 'cues'> & { cue: string[] }>; roles: Record<string, string | null>; negation: string[]; hedges: string[] }>('relation-cues.json');
 
 export const lower = (s: string): string => s.toLowerCase().replace(/[’]/g, "'");
@@ -108,6 +108,8 @@ export const placeHeads = new Set([...headsFile.placeHeads, ...compromisePlaceWo
 export const ofHeads = new Set(headsFile.ofHeads);
 export const placeOfHeads = new Set(headsFile.placeOfHeads);
 export const notEntities = new Set(notFile.words);
+/** Words stripped from either end of a capitalised run. */
+export const edgeWords = new Set(notFile.edges);
 export const demonyms = new Map<string, string>(Object.entries(notFile.demonyms));
 for (const [word, raw] of Object.entries(compromiseLexicon)) {
   const tags = Array.isArray(raw) ? raw : [raw];

@@ -31,9 +31,11 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
   for (const s of sentences) {
     const first = out.length;
+    let consumed = s.start;
     for (const m of s.text.matchAll(TOKEN)) {
       let raw = m[0];
       let start = s.start + (m.index ?? 0);
+      if (start < consumed) continue; // the period an abbreviation already took
       const isWord = /[\p{L}\p{N}]/u.test(raw);
       // Possessive 's / ’s becomes its own token so that names end cleanly.
       const poss = isWord && raw.length > 2 ? /^(.*[\p{L}\p{N}])(['’]s)$/u.exec(raw) : null;
@@ -45,6 +47,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         const low = lower(raw);
         // Abbreviations and initials keep their period ("Pres.", "J.").
         if (text[end] === '.' && (ABBREV_WITH_DOT.has(low) || /^\p{Lu}$/u.test(raw))) end += 1;
+        consumed = end;
         const t = text.slice(start, end);
         const letters = t.replace(/[^\p{L}]/gu, '');
         out.push({

@@ -3,7 +3,7 @@
 // "Jean de la Fontaine"), then trimmed: leading titles, demonyms, determiners and sentence-initial
 // common words come off (kept as cues for typing and relations); possessives never enter.
 import type { Token } from './02-tokens.js';
-import { demonyms, gazetteer, isCommonWord, maxTitleWords, notEntities, ofHeads, orgHeads, placeHeads, titles } from '../lexicon.js';
+import { demonyms, edgeWords, firstNames, gazetteer, isCommonWord, maxTitleWords, notEntities, ofHeads, orgHeads, placeHeads, titles } from '../lexicon.js';
 
 export interface Candidate {
   /** Token range [first, last] (inclusive) in the document's token list. */
@@ -102,7 +102,8 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
         continue;
       }
     }
-    if (notEntities.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && (a < b || t.initial)) { a++; continue; }
+    if (edgeWords.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower)) { a++; continue; }
+    if (notEntities.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && t.initial) { a++; continue; }
     if (demonyms.has(t.lower) && a < b && !orgHeads.has(tok(b).lower) && !gazetteer.has(run.slice(a, b + 1).map((r) => tokens[r]!.lower).join(' '))) {
       demonym = t.lower; a++; continue;
     }
@@ -110,8 +111,22 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
     break;
   }
   // Trailing: connectors and non-entity words.
-  while (b >= a && (['of', 'for', 'and', '&', 'on'].includes(tok(b).lower) || (notEntities.has(tok(b).lower) && b > a && !orgHeads.has(tok(b).lower)))) b--;
+  while (b >= a && !gazetteer.has(phrase(a, b)) && (['of', 'for', 'and', '&', 'on'].includes(tok(b).lower) || (edgeWords.has(tok(b).lower.replace(/\.$/, '')) && b > a))) b--;
   if (b < a) return;
+  for (let k = a + 1; k < b; k++) {
+    const tl = titleAt(tokens, run[k]!);
+    if (tl > 0 && k + tl <= b && !tokens[run[k]!]!.lower.match(/^(general|major|head|director|chief|leader|secretary|justice|father|saint|st\.|lady|lord)$/)) {
+      const rest = run.slice(k + tl, b + 1);
+      const lastRest = tokens[rest[rest.length - 1]!]!;
+      if (orgHeads.has(lastRest.lower) || rest.some((r) => tokens[r]!.lower === 'of')) continue;
+      const before = run.slice(a, k);
+      const beforeText = before.map((r) => tokens[r]!.lower).join(' ');
+      const dem = demonyms.has(beforeText) ? beforeText : undefined;
+      if (!dem) push(text, tokens, before, out, { title, demonym });
+      push(text, tokens, rest, out, { title: tokens.slice(run[k]!, run[k]! + tl).map((x) => x.lower).join(' '), demonym: dem });
+      return;
+    }
+  }
   const slice = run.slice(a, b + 1);
   // Split "Kremlin Ruben Vardanyan" / "Artsakh Samvel Shahramanyan": a known name glued to a
   // following two-or-more-word name that does not end with a head word.
@@ -119,7 +134,7 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
     const head = slice.slice(0, k).map((r) => tokens[r]!.lower).join(' ');
     const rest = slice.slice(k);
     const restLast = tokens[rest[rest.length - 1]!]!;
-    if (gazetteer.has(head) && rest.length >= 2 && !orgHeads.has(restLast.lower) && !placeHeads.has(restLast.lower) && !rest.some((r) => !tokens[r]!.cap)) {
+    if (gazetteer.has(head) && !firstNames.has(head) && rest.length >= 2 && !orgHeads.has(restLast.lower) && !placeHeads.has(restLast.lower) && !rest.some((r) => !tokens[r]!.cap)) {
       push(text, tokens, slice.slice(0, k), out, { title, demonym });
       push(text, tokens, rest, out, { splitFrom: true });
       return;
