@@ -68,6 +68,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (words.length === 1 && lastNames.has(firstW.lower)) return { type: 'Person', evidence: 'given-name', strength: 1 };
   if (words.length === 1 && (firstW.initial || capsLine) && isCommonWord(firstW.lower)) return null;
   if (words.length === 1 && /(?:ian|ese|ish|ean|ans|ists?)$/.test(firstW.lower) && isCommonWord(firstW.lower)) return null;
+  // "Air France", "Dynamo Moscow", "Red Star Belgrade": a name built around a place is a body.
+  if (words.length >= 2 && words.some((w) => gazetteer.get(w.lower) === 'Place' && !firstNames.has(w.lower))) return { type: 'Organization', evidence: 'default', strength: 1 };
   if (words.length >= 2 && words.length <= 4) return { type: 'Person', evidence: 'default', strength: 1 };
   return { type: 'Person', evidence: 'default', strength: 0 };
 }
@@ -95,7 +97,13 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     }
   }
   for (const m of typed) {
-    if (m.strength >= 3) continue;
+    if (m.strength >= 3) {
+      // "Jordan" after "Michael Jordan": a surname of a person named in the document.
+      const whole = partOf.get(lower(m.text));
+      const prev = tokens[m.first - 1];
+      if (m.evidence === 'gazetteer' && m.type === 'Place' && whole?.type === 'Person' && whole !== m && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) { m.type = 'Person'; m.evidence = 'document'; }
+      continue;
+    }
     const k = lower(m.text);
     const best = bySurface.get(k);
     if (best && best.strength > m.strength) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; continue; }

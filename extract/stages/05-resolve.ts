@@ -49,7 +49,7 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     const a = cands[i]!;
     const b = cands[i + 1]!;
     const open = tokens[a.last + 1];
-    if (open && open.text === '(' && b.first === a.last + 2 && tokens[b.last + 1]?.text === ')' && words(b).length === 1 && isAcronymText(b.text) && words(a).length >= 2) {
+    if (open && open.text === '(' && b.first === a.last + 2 && tokens[b.last + 1]?.text === ')' && words(b).length === 1 && isAcronymText(b.text) && words(a).length >= 2 && (a.type === 'Organization' || initials(a.text) === b.text.replace(/\./g, ''))) {
       definedBy.set(i + 1, i);
       b.type = a.type;
     }
