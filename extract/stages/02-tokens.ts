@@ -2,7 +2,7 @@
 // (headlines, section titles): there a word counts as capitalised only when it is not a
 // common English word (compromise's lexicon) or is a known name.
 import type { Sentence } from '../../src/model/types.js';
-import { gazetteer, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
+import { edgeWords, gazetteer, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
 
 export interface Token {
   text: string;
@@ -65,7 +65,11 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
     // ALL-CAPS line: most lettered words are upper case.
     const words = out.slice(first).filter((t) => /\p{L}/u.test(t.text));
     const caps = words.filter((t) => t.allCaps || (t.text.length === 1 && /\p{Lu}/u.test(t.text))).length;
-    const capsLine = words.length > 0 && caps >= 1 && caps / words.length >= 0.6 && !(words.length > 1 && caps === 1 && words.length > 3);
+    const shouting = words.length > 0 && caps >= 1 && caps / words.length >= 0.6 && !(words.length > 1 && caps === 1 && words.length > 3);
+    // Title Case headlines ("Putin’s Friend, Wanted by Ukraine") carry no case information either.
+    const longWords = words.filter((t) => t.text.length > 3);
+    const titled = !shouting && longWords.length >= 3 && longWords.filter((t) => t.upper).length / longWords.length >= 0.8 && !/[.!?]["”’]?$/.test(s.text.trim());
+    const capsLine = shouting || titled;
     // Known multi-word names keep their capitals in ALL-CAPS lines ("NEW YORK", "UNITED STATES").
     const keep = new Set<number>();
     if (capsLine) {
@@ -84,7 +88,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       if (!t.isWord) continue;
       if (capsLine) {
         const bare = t.lower.replace(/\.$/, '');
-        t.cap = /\p{L}/u.test(t.text) && (gazetteer.has(t.lower) || (!isCommonWord(bare) && !notEntities.has(bare) && !titles.has(t.lower) && !/^\d/.test(t.text) && bare.length > 1));
+        t.cap = (t.upper || shouting) && /\p{L}/u.test(t.text) && (gazetteer.has(t.lower) || (!isCommonWord(bare) && !notEntities.has(bare) && !edgeWords.has(bare) && !titles.has(t.lower) && !/^\d/.test(t.text) && bare.length > 1));
       } else {
         t.cap = t.upper;
       }

@@ -50,13 +50,18 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
   while (i < tokens.length) {
     const t = tokens[i]!;
     if (!t.cap) { i++; continue; }
-    // Build a raw run from i.
+    // Build a raw run from i (a leading multi-word title with a name after it comes along whole).
     const run: number[] = [i];
     let j = i + 1;
+    const lead = titleAt(tokens, i);
+    if (lead > 1 && tokens[i + lead]?.cap && tokens[i + lead]!.sentence === t.sentence) { for (let q = 1; q < lead; q++) run.push(i + q); j = i + lead; }
     let joinedOf = false;
     while (j < tokens.length && run.length < MAX_RUN) {
       const n = tokens[j]!;
       if (n.sentence !== t.sentence) break;
+      // A multi-word title inside a run ("Member of Parliament Frank Schwabe") stays whole.
+      const tl = n.cap ? titleAt(tokens, j) : 0;
+      if (tl > 1 && tokens[j + tl]?.cap && tokens[j + tl]!.sentence === t.sentence) { for (let q = 0; q < tl; q++) run.push(j + q); j += tl; continue; }
       if (n.cap) { run.push(j); j++; continue; }
       // A number right after "Unit"-like heads ("Unit 8200").
       if (/^\d+$/.test(n.text) && orgHeads.has(tokens[j - 1]!.lower) && tokens[j - 1]!.cap && run.length === 1) { run.push(j); j++; continue; }
@@ -67,13 +72,40 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && !joinedOf && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
         joinedOf = true; run.push(j); j++; continue;
       }
-      if ((n.lower === 'and' || n.lower === '&') && (n.lower === '&' || joinedOf || (run.length >= 2 && runEndsWithOrgHead(tokens, j + 1)))) {
-        if (runEndsWithOrgHead(tokens, j + 1)) { run.push(j); j++; continue; }
+      if (n.lower === 'the' && tokens[j - 1]!.lower === 'of' && joinedOf) { run.push(j); j++; continue; }
+      if (n.lower === 'and' || n.lower === '&') {
+        const right = tokens[j + 1]!;
+        if (runEndsWithOrgHead(tokens, j + 1) || (joinedOf && !gazetteer.has(right.lower) && !firstNames.has(right.lower))) { run.push(j); j++; continue; }
       }
       break;
     }
     i = j;
     trimAndPush(text, tokens, run, out);
+  }
+  return splitKnownSuffixes(text, tokens, out);
+}
+
+/** "ex-owner of Troika Dialog Ruben Vardanyan": a run that ends with a name the document
+ * uses on its own elsewhere ("Ruben Vardanyan") is two names. */
+function splitKnownSuffixes(text: string, tokens: Token[], cands: Candidate[]): Candidate[] {
+  const alone = new Set(cands.map((c) => c.text));
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const ws: number[] = [];
+    for (let k = c.first; k <= c.last; k++) if (tokens[k]!.isWord) ws.push(k);
+    let done = false;
+    if (ws.length >= 4) {
+      for (let k = ws.length - 3; k >= 2 && !done; k--) {
+        const suffix = text.slice(tokens[ws[k]!]!.start, c.end);
+        if (!alone.has(suffix) || !firstNames.has(tokens[ws[k]!]!.lower)) continue;
+        const left = ws.slice(0, k);
+        const l = tokens[left[left.length - 1]!]!;
+        out.push({ ...c, last: left[left.length - 1]!, end: l.end, text: text.slice(c.start, l.end) });
+        out.push({ first: ws[k]!, last: c.last, start: tokens[ws[k]!]!.start, end: c.end, text: suffix, sentence: c.sentence, splitFrom: true });
+        done = true;
+      }
+    }
+    if (!done) out.push(c);
   }
   return out;
 }
@@ -112,6 +144,15 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   }
   // Trailing: connectors and non-entity words.
   while (b >= a && !gazetteer.has(phrase(a, b)) && (['of', 'for', 'and', '&', 'on'].includes(tok(b).lower) || (edgeWords.has(tok(b).lower.replace(/\.$/, '')) && b > a))) b--;
+  // Trailing title or plural demonym: "UN Secretary-General", "Artsakh Armenians".
+  while (b > a) {
+    const tb = tok(b).lower;
+    if (titles.has(tb) && !orgHeads.has(tb)) { b--; continue; }
+    if (tb.endsWith('s') && demonyms.has(tb.slice(0, -1))) { b--; continue; }
+    break;
+  }
+  // A sentence-initial word that is not a name, before a known name: "Anytime Azerbaijan".
+  if (a < b && tok(a).initial && !gazetteer.has(tok(a).lower) && !firstNames.has(tok(a).lower) && gazetteer.has(phrase(a + 1, b))) a++;
   if (b < a) return;
   for (let k = a + 1; k < b; k++) {
     const tl = titleAt(tokens, run[k]!);

@@ -5,7 +5,7 @@
 import type { EntityType } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { Candidate } from './03-mentions.js';
-import { countryNames, demonyms, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads } from '../lexicon.js';
+import { countryNames, demonyms, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads, titles } from '../lexicon.js';
 
 export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acronym' | 'context' | 'document' | 'default';
 
@@ -17,11 +17,14 @@ export interface TypedCandidate extends Candidate {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'via', 'outside', 'towards', 'toward', 'throughout', 'around', 'inside', 'across']);
+const OPEN_QUOTES = new Set(['‘', '“', '"', "'", '«']);
+const CLOSE_QUOTES = new Set(['’', '”', '"', "'", '»']);
+const ORG_NOUNS = new Set([...orgHeads].filter((w) => /^[a-z]+$/.test(w) && w.length > 3).concat(['website', 'newspaper', 'broadcaster', 'outlet', 'firm', 'portal', 'channel', 'daily', 'weekly', 'agency']));
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'explained', 'noted', 'asked', 'replied', 'argued', 'insisted', 'warned', 'believes', 'thinks']);
 const SPORTS = /\b(SOCCER|FOOTBALL|CRICKET|RUGBY|BASKETBALL|BASEBALL|HOCKEY|TENNIS|GOLF|CYCLING|ATHLETICS|MOTOR|RACING|SKIING|SWIMMING|BOXING|VOLLEYBALL|HANDBALL|NFL|NBA|NHL)\b/;
 
-const isAcronym = (s: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(s);
+const isAcronym = (s: string): boolean => (/^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(s)) && s.replace(/[^\p{Lu}]/gu, '').length >= 2;
 
 function nameTokens(tokens: Token[], c: Candidate): Token[] {
   return tokens.slice(c.first, c.last + 1).filter((t) => t.isWord);
@@ -33,7 +36,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const key = lower(c.text);
   const firstW = words[0]!;
   const lastW = words[words.length - 1]!;
-  if (notEntities.has(key) || (demonyms.has(key) && !gazetteer.has(key))) return null;
+  if (notEntities.has(key) || titles.has(key) || (demonyms.has(key) && !gazetteer.has(key))) return null;
+  if (words.length === 1 && key.endsWith('s') && demonyms.has(key.slice(0, -1))) return null;
   if (words.length === 1 && /^\d/.test(firstW.text)) return null;
   const prev = tokens[c.first - 1];
   const next = tokens[c.last + 1];
@@ -42,6 +46,11 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const capsLine = firstW.capsLine;
 
   const gaz = gazetteer.get(key);
+  // Titles of works and slogans in quotes (‘Am Abgrund’, “Golden Passport”) are not names.
+  const quoted = prev && next && OPEN_QUOTES.has(prev.text) && CLOSE_QUOTES.has(next.text);
+  if (quoted && !gaz && !orgHeads.has(lastW.lower)) return null;
+  // "the Skolkovo school", "the Intelligence Online website": a name used before an organisation noun.
+  if (!gaz && next && next.sentence === c.sentence && !next.upper && ORG_NOUNS.has(next.lower) && !c.title) return { type: 'Organization', evidence: 'context', strength: 2 };
   if (c.title && gaz !== 'Organization') return { type: 'Person', evidence: 'title', strength: 3 };
   if (gaz) {
     // Sports results: a city or region standing for its team.
@@ -90,7 +99,7 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     const cur = bySurface.get(k);
     if (!cur || m.strength > cur.strength) bySurface.set(k, m);
     const words = nameTokens(tokens, m);
-    if (words.length >= 2 && m.strength >= 2) {
+    if (words.length >= 2 && (m.strength >= 2 || (m.type === 'Person' && m.strength >= 1))) {
       const part = m.type === 'Person' ? words[words.length - 1]!.lower : words[0]!.lower;
       const p = partOf.get(part);
       if (!p || m.strength > p.strength) partOf.set(part, m);
