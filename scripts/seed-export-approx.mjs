@@ -24,7 +24,7 @@ parts.forEach((part, i) => {
   const byline = by ? by[1].trim() : null;
   const docId = `d${i + 1}`;
   documents.push({ id: docId, title, byline });
-  const text = `${title}.\n${byline ? `By ${byline}\n` : ''}${body.replace(/^\s*By [^\n]+\n/, '')}`;
+  const text = `${title}\n${byline ? `By ${byline}\n` : ''}${body.replace(/^\s*By [^\n]+\n/, '')}`;
   const g = extractDocument(text);
   const local = g.entities.map((e) => {
     const keys = [e.name, ...e.aliases, ...(e.knownAs ?? [])].map((n) => `${e.type}:${normaliseName(n)}`);

@@ -25,6 +25,7 @@ export interface Token {
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|\S/gu;
 const ABBREV_WITH_DOT = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'pres', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rev', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'mt', 'messrs', 'no']);
+const HYPHEN_SUFFIX = /^(.*\p{L})-(based|style|led|backed|born|owned|speaking|funded|made|controlled|linked|era|type|run|friendly|bound|wide|held|occupied|dominated|allied|leaning|minded|centric|registered)$/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '–', '—', '•', '*']);
 
 export function tokenize(text: string, sentences: Sentence[]): Token[] {
@@ -39,7 +40,10 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       const isWord = /[\p{L}\p{N}]/u.test(raw);
       // Possessive 's / ’s becomes its own token so that names end cleanly.
       const poss = isWord && raw.length > 2 ? /^(.*[\p{L}\p{N}])(['’]s)$/u.exec(raw) : null;
-      const pieces: Array<[string, number]> = poss ? [[poss[1]!, start], [poss[2]!, start + poss[1]!.length]] : [[raw, start]];
+      // "Moscow-based", "Western-style": the name and its lower-case suffix are separate tokens.
+      const suffix = isWord ? HYPHEN_SUFFIX.exec(raw) : null;
+      const pieces: Array<[string, number]> = poss ? [[poss[1]!, start], [poss[2]!, start + poss[1]!.length]]
+        : suffix ? [[suffix[1]!, start], ['-', start + suffix[1]!.length], [suffix[2]!, start + suffix[1]!.length + 1]] : [[raw, start]];
       for (const [piece, pStart] of pieces) {
         raw = piece;
         start = pStart;

@@ -65,14 +65,18 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if (n.cap) { run.push(j); j++; continue; }
       // A number right after "Unit"-like heads ("Unit 8200").
       if (/^\d+$/.test(n.text) && orgHeads.has(tokens[j - 1]!.lower) && tokens[j - 1]!.cap && run.length === 1) { run.push(j); j++; continue; }
-      const next = tokens[j + 1];
-      if (!next || next.sentence !== t.sentence || !next.cap) break;
+      let next = tokens[j + 1];
       const prev = tokens[j - 1]!;
+      // "Parliamentary Assembly of the Council of Europe"
+      if (n.lower === 'of' && next?.lower === 'the' && !joinedOf && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower)) && tokens[j + 2]?.cap && tokens[j + 2]!.sentence === t.sentence) {
+        joinedOf = true; run.push(j, j + 1); j += 2; continue;
+      }
+      if (!next || next.sentence !== t.sentence || !next.cap) break;
+      next = next!;
       if (PARTICLES.has(n.lower) && !n.upper) { run.push(j); j++; continue; }
       if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && !joinedOf && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
         joinedOf = true; run.push(j); j++; continue;
       }
-      if (n.lower === 'the' && tokens[j - 1]!.lower === 'of' && joinedOf) { run.push(j); j++; continue; }
       if (n.lower === 'and' || n.lower === '&') {
         const right = tokens[j + 1]!;
         if (runEndsWithOrgHead(tokens, j + 1) || (joinedOf && !gazetteer.has(right.lower) && !firstNames.has(right.lower))) { run.push(j); j++; continue; }
@@ -94,8 +98,8 @@ function splitKnownSuffixes(text: string, tokens: Token[], cands: Candidate[]): 
     const ws: number[] = [];
     for (let k = c.first; k <= c.last; k++) if (tokens[k]!.isWord) ws.push(k);
     let done = false;
-    if (ws.length >= 4) {
-      for (let k = ws.length - 3; k >= 2 && !done; k--) {
+    if (ws.length >= 3) {
+      for (let k = ws.length - 2; k >= 1 && !done; k--) {
         const suffix = text.slice(tokens[ws[k]!]!.start, c.end);
         if (!alone.has(suffix) || !firstNames.has(tokens[ws[k]!]!.lower)) continue;
         const left = ws.slice(0, k);
@@ -143,7 +147,10 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
     break;
   }
   // Trailing: connectors and non-entity words.
-  while (b >= a && !gazetteer.has(phrase(a, b)) && (['of', 'for', 'and', '&', 'on'].includes(tok(b).lower) || (edgeWords.has(tok(b).lower.replace(/\.$/, '')) && b > a))) b--;
+  const trimEnd = (): void => {
+    while (b >= a && !gazetteer.has(phrase(a, b)) && (['of', 'for', 'and', '&', 'on', 'the'].includes(tok(b).lower) || (edgeWords.has(tok(b).lower.replace(/\.$/, '')) && b > a))) b--;
+  };
+  trimEnd();
   // Trailing title or plural demonym: "UN Secretary-General", "Artsakh Armenians".
   while (b > a) {
     const tb = tok(b).lower;
@@ -151,6 +158,7 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
     if (tb.endsWith('s') && demonyms.has(tb.slice(0, -1))) { b--; continue; }
     break;
   }
+  trimEnd();
   // A sentence-initial word that is not a name, before a known name: "Anytime Azerbaijan".
   if (a < b && tok(a).initial && !gazetteer.has(tok(a).lower) && !firstNames.has(tok(a).lower) && gazetteer.has(phrase(a + 1, b))) a++;
   if (b < a) return;

@@ -20,6 +20,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'a
 const OPEN_QUOTES = new Set(['‘', '“', '"', "'", '«']);
 const CLOSE_QUOTES = new Set(['’', '”', '"', "'", '»']);
 const ORG_NOUNS = new Set([...orgHeads].filter((w) => /^[a-z]+$/.test(w) && w.length > 3).concat(['website', 'newspaper', 'broadcaster', 'outlet', 'firm', 'portal', 'channel', 'daily', 'weekly', 'agency']));
+const APPOS_ORG = new RegExp(`^(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:${[...ORG_NOUNS, 'tank', 'organisation', 'organization', 'body', 'institution', 'outlet', 'think'].join('|')})\\b`);
+const followingWords = (tokens: Token[], from: number, n: number): string => tokens.slice(from, from + n).map((t) => t.lower).join(' ');
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'explained', 'noted', 'asked', 'replied', 'argued', 'insisted', 'warned', 'believes', 'thinks']);
 const SPORTS = /\b(SOCCER|FOOTBALL|CRICKET|RUGBY|BASKETBALL|BASEBALL|HOCKEY|TENNIS|GOLF|CYCLING|ATHLETICS|MOTOR|RACING|SKIING|SWIMMING|BOXING|VOLLEYBALL|HANDBALL|NFL|NBA|NHL)\b/;
@@ -38,7 +40,7 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const lastW = words[words.length - 1]!;
   if (notEntities.has(key) || titles.has(key) || (demonyms.has(key) && !gazetteer.has(key))) return null;
   if (words.length === 1 && key.endsWith('s') && demonyms.has(key.slice(0, -1))) return null;
-  if (words.length === 1 && /^\d/.test(firstW.text)) return null;
+  if (words.length === 1 && /\d/.test(firstW.text)) return null;
   const prev = tokens[c.first - 1];
   const next = tokens[c.last + 1];
   const prevW = prev && prev.sentence === c.sentence ? prev.lower : '';
@@ -79,7 +81,10 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (words.length === 1 && /(?:ian|ese|ish|ean|ans|ists?)$/.test(firstW.lower) && isCommonWord(firstW.lower)) return null;
   // "Air France", "Dynamo Moscow", "Red Star Belgrade": a name built around a place is a body.
   if (words.length >= 2 && words.some((w) => gazetteer.get(w.lower) === 'Place' && !firstNames.has(w.lower))) return { type: 'Organization', evidence: 'default', strength: 1 };
-  if (words.length >= 2 && words.length <= 4) return { type: 'Person', evidence: 'default', strength: 1 };
+  // "Troika Dialog, an investment company": an apposition names the kind of body.
+  if (next?.text === ',' && APPOS_ORG.test(followingWords(tokens, c.last + 2, 5))) return { type: 'Organization', evidence: 'context', strength: 2 };
+  const nameLike = words.every((w) => firstNames.has(w.lower) || lastNames.has(w.lower) || (!isCommonWord(w.lower) && !demonyms.has(w.lower) && !notEntities.has(w.lower)));
+  if (words.length >= 2 && words.length <= 4 && nameLike) return { type: 'Person', evidence: 'default', strength: 1 };
   return { type: 'Person', evidence: 'default', strength: 0 };
 }
 

@@ -7,7 +7,7 @@ import { normaliseName } from '../../src/model/names.js';
 import type { DocEntity, EntityType, Mention } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { TypedCandidate } from './04-types.js';
-import { lower, variantOf } from '../lexicon.js';
+import { demonyms, lower, variantOf } from '../lexicon.js';
 
 export interface Resolved {
   mentions: Mention[];
@@ -74,6 +74,30 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     let e = byKey.get(k);
     if (e === undefined) { e = newEntity(c); byKey.set(k, e); }
     entityOfCand[i] = e;
+  }
+  const mergeInto = (from: number, into: number): void => {
+    if (from === into || from < 0 || into < 0) return;
+    for (let j = 0; j < cands.length; j++) if (entityOfCand[j] === from) entityOfCand[j] = into;
+    for (const [k, v] of byKey) if (v === from) byKey.set(k, into);
+  };
+  // "German Bundestag" joins "Bundestag": a demonym before a name the document also uses alone.
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    const ws = words(c);
+    if (c.type !== 'Organization' || ws.length < 2 || !demonyms.has(ws[0]!.toLowerCase())) continue;
+    const e = byKey.get(`Organization:${normaliseName(ws.slice(1).join(' '))}`);
+    if (e !== undefined) mergeInto(entityOfCand[i]!, e);
+  }
+  // Appositions naming one body twice: "Mossad, Israel’s Institute for Intelligence and Special Operations,".
+  for (let i = 0; i + 2 < cands.length; i++) {
+    const a = cands[i]!;
+    const p = cands[i + 1]!;
+    const b = cands[i + 2]!;
+    if (a.type !== 'Organization' || p.type !== 'Place' || b.type !== 'Organization') continue;
+    const gap1 = text.slice(a.end, p.start);
+    const gap2 = text.slice(p.end, b.start);
+    const after = text.slice(b.end, b.end + 2);
+    if (/^\s*,\s*$/.test(gap1) && /^['’]s\s+$/.test(gap2) && /^\s*[,;)]/.test(after) && words(b).length >= 2) mergeInto(entityOfCand[i + 2]!, entityOfCand[i]!);
   }
   // Hyphenated place variants: "Nagorno-Karabakh" joins "Karabakh".
   for (let i = 0; i < cands.length; i++) {
