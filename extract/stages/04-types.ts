@@ -119,10 +119,10 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
       continue;
     }
     const k = lower(m.text);
-    const best = bySurface.get(k);
-    if (best && best.strength > m.strength) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; continue; }
     const whole = partOf.get(k);
-    if (whole && nameTokens(tokens, m).length === 1 && whole.strength >= m.strength) { m.type = whole.type; m.evidence = 'document'; m.strength = 2; }
+    if (whole && whole !== m && nameTokens(tokens, m).length === 1 && whole.strength >= m.strength) { m.type = whole.type; m.evidence = 'document'; m.strength = 2; continue; }
+    const best = bySurface.get(k);
+    if (best && best.strength > m.strength) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; }
   }
   // Weakest guesses that nothing in the document supports are dropped.
   return typed.filter((m) => m.strength > 0 || m.evidence === 'document');
