@@ -27,7 +27,9 @@ const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: stri
 const placesFile = data<{ places: string[]; variants: string[][] }>('places.json');
 const orgsFile = data<{ organizations: string[][] }>('organizations.json');
 const notFile = data<{ words: string[]; edges: string[]; demonyms: Record<string, string> }>('not-entities.json');
-const cuesFile = data<{ verbs: Array<Omit<VerbCue, 'cues'> & { cue: string[] }>; roles: Record<string, string | null>; negation: string[]; hedges: string[] }>('relation-cues.json');
+export interface SentenceFrame { type: string; cues: string[]; types?: EntityType[]; between?: boolean }
+const cuesFile = data<{ verbs: Array<Omit<VerbCue, 'cues'> & { cue: string[] }>; roles: Record<string, string | null>; negation: string[]; hedges: string[];
+  frames: Record<string, unknown>; locationPrepositions: string[] }>('relation-cues.json');
 
 export const lower = (s: string): string => s.toLowerCase().replace(/[’]/g, "'");
 
@@ -132,3 +134,17 @@ export const verbCues: VerbCue[] = cuesFile.verbs.map((v) => {
 export const roles = new Map<string, string | null>(Object.entries(cuesFile.roles));
 export const negationWords = new Set(cuesFile.negation);
 export const hedgeWords = new Set(cuesFile.hedges);
+export const locationPrepositions = new Set(cuesFile.locationPrepositions);
+export const sentenceFrames: SentenceFrame[] = Object.entries(cuesFile.frames).filter(([k]) => !k.startsWith('_')).map(([type, raw]) => {
+  checkType(type, 'relation-cues.json frames');
+  const f = raw as { cues: string[]; types?: EntityType[]; between?: boolean };
+  return { type, cues: f.cues, types: f.types, between: f.between === true };
+});
+
+/** True when a lower-case word is a noun in compromise's lexicon ("Artsakh leaders"). */
+export function isNoun(word: string): boolean {
+  const raw = compromiseLexicon[lower(word)];
+  if (raw === undefined) return /(?:ers|ors|ists|ians|ment|tion|ness|ship|ity)$/.test(word);
+  const tags = Array.isArray(raw) ? raw : [raw];
+  return tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable');
+}

@@ -85,8 +85,9 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     const c = cands[i]!;
     const ws = words(c);
     if (c.type !== 'Organization' || ws.length < 2 || !demonyms.has(ws[0]!.toLowerCase())) continue;
-    const e = byKey.get(`Organization:${normaliseName(ws.slice(1).join(' '))}`);
-    if (e !== undefined) mergeInto(entityOfCand[i]!, e);
+    const rest = normaliseName(ws.slice(1).join(' '));
+    const e = byKey.get(`Organization:${rest}`);
+    if (e !== undefined && normaliseName(entities[e]!.name) === rest && rest.includes(' ') === ws.length > 2) mergeInto(entityOfCand[i]!, e);
   }
   // Appositions naming one body twice: "Mossad, Israel’s Institute for Intelligence and Special Operations,".
   for (let i = 0; i + 2 < cands.length; i++) {

@@ -8,7 +8,7 @@
 // becomes ASSOCIATED_WITH at 0.2. Every relation is checked against the ontology.
 import { ontology } from '../../src/model/ontology.js';
 import type { DocEntity, DocRelation, EntityType, Mention, Sentence } from '../../src/model/types.js';
-import { hedgeWords, lower, negationWords, roles, titles, verbCues, type VerbCue } from '../lexicon.js';
+import { hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
 import { verbPhrases } from '../nlp.js';
 import type { TypedCandidate } from './04-types.js';
 
@@ -30,6 +30,7 @@ const POSSESSIVE_ROLE = new RegExp(`^\\s*['’]s\\s+(?:own\\s+|former\\s+|new\\s
 const POSSESSIVE = /^\s*['’]s\s+(?:own\s+)?$/iu;
 const LIST_SEP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$/iu;
 const GOVERNMENT_BODY = /\b(service|directorate|agency|ministry|army|parliament|government|council|police|forces|navy|intelligence|military|guard|command|office|bundestag|senate|assembly|court)\b/i;
+const LOCATIVE_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN', 'OCCUPIES', 'ATTACKED', 'CITIZEN_OF', 'PART_OF']);
 const HEAD_OF_STATE = new Set(['president', 'pres.', 'pres', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emperor', 'president-elect', 'dictator', 'leader']);
 
 const CUES: Array<{ phrase: string; re: RegExp; cue: VerbCue }> = verbCues.flatMap((cue) =>
@@ -75,6 +76,11 @@ export function findRelations(input: RelationInput): DocRelation[] {
       out.push(rel);
     };
 
+    const attributive = (m: Mention): boolean => {
+      // "Artsakh leaders", "the Artsakh conflict": a place name used as a modifier.
+      const after = /^\s+([a-z][a-z-]*)/.exec(text.slice(m.end, m.end + 30));
+      return m.type === 'Place' && !!after && isNoun(after[1]!) && !locationPrepositions.has(after[1]!);
+    };
     for (let x = 0; x < ms.length; x++) {
       for (let y = x + 1; y < ms.length; y++) {
         const ia = ms[x]!;
@@ -82,34 +88,52 @@ export function findRelations(input: RelationInput): DocRelation[] {
         const A = mentions[ia]!;
         const B = mentions[ib]!;
         if (A.entity === B.entity) continue;
-        // List distribution: skip over list members between A and B ("asked X, Y and Z").
+        // Lists: skip over list members between A and B ("asked X, Y and Z"; "X, Y and Z met B").
         let leftEnd = A.end;
         let rightStart = B.start;
         let listed = false;
+        let distant = false;
         const inner = ms.slice(x + 1, y).map((k) => mentions[k]!);
         if (inner.length > 0) {
-          // Right-side list: A cue M1, M2 and B — all gaps from M1 to B are list separators.
-          const chainR = [...inner, B];
-          let rightList = chainR.every((m, k) => k === 0 || LIST_SEP.test(text.slice(chainR[k - 1]!.end, m.start))) && chainR.every((m) => m.type === B.type);
-          // Left-side list: A, M1 and Mk cue B.
-          const chainL = [A, ...inner];
-          let leftList = chainL.every((m, k) => k === 0 || LIST_SEP.test(text.slice(chainL[k - 1]!.end, m.start))) && chainL.every((m) => m.type === A.type);
-          if (rightList) rightStart = inner[0]!.start;
-          else if (leftList) leftEnd = inner[inner.length - 1]!.end;
-          else { rightList = false; leftList = false; }
-          if (!rightList && !leftList) {
-            if (y - x > 1) continue;
-          }
-          listed = true;
+          const isList = (chain: Mention[]): boolean => {
+            const seps = chain.slice(1).map((m, k) => text.slice(chain[k]!.end, m.start));
+            return seps.every((g) => LIST_SEP.test(g)) && chain.every((m) => m.type === chain[0]!.type) && (chain.length >= 3 || seps.some((g) => /\b(?:and|or)\b|&/.test(g)));
+          };
+          if (isList([...inner, B])) { rightStart = inner[0]!.start; listed = true; }
+          else if (isList([A, ...inner])) { leftEnd = inner[inner.length - 1]!.end; listed = true; }
+          else if (inner.length <= 3) distant = true;
+          else continue;
         }
+        // Members of one list are not related to each other by the list itself.
+        if (!listed && !distant && isListContext(text, A, B)) continue;
         const gap = text.slice(leftEnd, rightStart);
         const gapLower = lower(gap);
-        if (gap.length > 160 || /[;:]/.test(gap)) continue;
+        if (gap.length > 200 || /[;]/.test(gap)) continue;
         const before = lower(text.slice(Math.max(sentence.start, A.start - 40), A.start));
-        const f = matchPair(ia, ib, A, B, gapLower, before, input, () => (verbs ??= verbPhrases(sentence.text)), sentence.start, titleOf);
+        const f = matchPair(ia, ib, A, B, gapLower, before, input, () => (verbs ??= verbPhrases(sentence.text)), sentence.start, titleOf,
+          { distant, inner: distant ? inner : [], attributive: attributive(A) || attributive(B), textAll: text });
         if (f) {
           if (listed) f.confidence *= 0.9;
+          if (distant) f.confidence *= 0.8;
           emit(f, ia, ib);
+        }
+      }
+    }
+    // Sentence frames: "the meeting was attended by X, Y and Z"; "the conflict between X and Y".
+    for (const frame of sentenceFrames) {
+      const hit = frame.cues.find((c) => new RegExp(`(?:^|[^\\p{L}])${esc(c)}(?=$|[^\\p{L}])`, 'iu').test(sentLower));
+      if (!hit) continue;
+      for (let x = 0; x < ms.length; x++) {
+        for (let y = x + 1; y < ms.length; y++) {
+          const A = mentions[ms[x]!]!;
+          const B = mentions[ms[y]!]!;
+          if (A.entity === B.entity || explained.has(pairKey(A.entity, B.entity))) continue;
+          if (frame.types && (!frame.types.includes(A.type) || !frame.types.includes(B.type))) continue;
+          if (frame.between) {
+            const pre = lower(text.slice(Math.max(sentence.start, A.start - 40), A.start));
+            if (!/^\s*(?:and|-|–)\s*$/.test(text.slice(A.end, B.start)) || !new RegExp(`${esc(hit)}\\s+(?:the\\s+)?$`).test(pre)) continue;
+          }
+          emit({ src: A.entity, tgt: B.entity, type: frame.type, confidence: 0.5, rule: `frame:${frame.type.toLowerCase()}` }, ms[x]!, ms[y]!);
         }
       }
     }
@@ -127,6 +151,15 @@ export function findRelations(input: RelationInput): DocRelation[] {
   return out;
 }
 
+/** A and B are neighbours in a comma list ("Lithuania, Poland, Sweden"). */
+function isListContext(text: string, A: Mention, B: Mention): boolean {
+  const gap = text.slice(A.end, B.start);
+  if (!/^\s*,\s*$/.test(gap)) return false;
+  const after = text.slice(B.end, B.end + 6);
+  const before = text.slice(Math.max(0, A.start - 3), A.start);
+  return /^\s*(?:,|and\b|or\b)/.test(after) || /,\s*$/.test(before);
+}
+
 const pairKey = (a: number, b: number): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const round = (x: number): number => Math.round(x * 100) / 100;
 
@@ -135,12 +168,25 @@ function negated(gapLower: string, cueAt: number): boolean {
   return window.split(/[^\p{L}']+/u).some((w) => negationWords.has(w));
 }
 
+interface PairContext { distant: boolean; inner: Mention[]; attributive: boolean; textAll: string }
+
 function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, before: string, input: RelationInput,
-  verbs: () => ReturnType<typeof verbPhrases>, sentenceStart: number, titleOf: Array<string | undefined>): Found | null {
+  verbs: () => ReturnType<typeof verbPhrases>, sentenceStart: number, titleOf: Array<string | undefined>, ctx: PairContext): Found | null {
   const a = A.entity;
   const b = B.entity;
   const tA = A.type;
   const tB = B.type;
+  // "According to (confidential) Y (sources), X ..." : X is reported by Y; X is the first
+  // name after the comma that is not a possessor ("Azerbaijan’s Foreign Intelligence Service").
+  if (/according to (?:the )?(?:[a-z]+ ){0,2}$/.test(before)) {
+    const comma = gap.indexOf(',');
+    if (comma >= 0 && comma < 40 && !/[.;]/.test(gap.slice(0, comma))) {
+      const possessor = (m: Mention): boolean => /^['’]s\b/.test(ctx.textAll.slice(m.end, m.end + 2));
+      const firstAfter = ctx.inner.filter((m) => m.start > A.end + comma && !possessor(m));
+      if (firstAfter.length === 0 && !possessor(B) && typesOk('REPORTED_BY', tB, tA)) return { src: b, tgt: a, type: 'REPORTED_BY', confidence: 0.6, rule: 'according-to' };
+    }
+  }
+  if (ctx.distant) return distantCue(A, B, gap, ctx);
   // 1. Apposition / copula with a role noun: "X, the head of Y", "X is the director of Y".
   let m = ROLE_APPOS.exec(gap);
   if (m && tA === 'Person') {
@@ -166,26 +212,12 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     if (tA === 'Organization' && tB === 'Person') return { src: b, tgt: a, type: 'WORKS_FOR', confidence: 0.5, rule: 'possessive-org-person' };
     if (tA === 'Place' && tB === 'Person') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.4, rule: 'possessive-place-person' };
   }
-  // 4. "According to Y, X ..." : X is reported by Y.
-  if (/according to (?:the )?$/.test(before) && /^\s*['’]?s?\s*(?:[\p{L}-]+\s+){0,3}?(?:sources?\s*)?,/u.test(gap)) {
-    if (typesOk('REPORTED_BY', tB, tA)) return { src: b, tgt: a, type: 'REPORTED_BY', confidence: 0.6, rule: 'according-to' };
-  }
   // 5. Verb frames from the cue lexicon: the cue closest to B wins.
-  let best: { at: number; len: number; cue: VerbCue } | null = null;
-  for (const { phrase, re, cue } of CUES) {
-    if (cue.weak) continue;
-    re.lastIndex = 0;
-    for (const hit of gap.matchAll(re)) {
-      const at = (hit.index ?? 0) + hit[0].length;
-      if (!best || at > best.at || (at === best.at && phrase.length > best.len)) {
-        const [s, t] = cue.dir === 'forward' ? [tA, tB] : [tB, tA];
-        if (cue.src && !cue.src.includes(s)) continue;
-        if (cue.tgt && !cue.tgt.includes(t)) continue;
-        if (!typesOk(cue.type, s, t)) continue;
-        best = { at, len: phrase.length, cue };
-      }
-    }
-  }
+  let best = findCue(gap, tA, tB);
+  // "expelled two officials from Baku": a place after a locative preposition is where, not whom.
+  const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
+  if (best && tB === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type) && !best.cue.cues.some((c) => c.endsWith(` ${lastWord}`) || c === lastWord)) best = null;
+  if (best && ctx.attributive) best = null;
   if (best && gap.split(/\s+/).length <= 14) {
     const [src, tgt] = best.cue.dir === 'forward' ? [a, b] : [b, a];
     let confidence = 0.7;
@@ -209,6 +241,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     if (HEAD_OF_STATE.has(title) && om.type === 'Place' && gap.split(/\s+/).length <= 8 && typesOk('LEADS', 'Person', 'Place')) return { src: p, tgt: other, type: 'LEADS', confidence: 0.45, rule: 'title-place' };
   }
   // 7. Prepositions and commas: "X of Y", "X in Y", "San Francisco, California", "X at Y".
+  if (ctx.attributive) return null;
   const g = gap.trim();
   if (tA === 'Person' && tB === 'Organization' && /^(?:,\s*)?(?:at|of|from|with|for)(?: the)?$/.test(g)) return { src: a, tgt: b, type: 'WORKS_FOR', confidence: 0.5, rule: 'preposition' };
   if (tA === 'Person' && tB === 'Place' && /^(?:,\s*)?(?:of|from|in)(?: the)?$|^,$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.4, rule: 'preposition' };
@@ -216,4 +249,38 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (tA === 'Place' && tB === 'Organization' && /^(?:-based|based)$|^$/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'place-modifier' };
   if (tA === 'Place' && tB === 'Place' && /^(?:,|in|,\s*in)$/.test(g)) return { src: a, tgt: b, type: 'LOCATED_IN', confidence: 0.5, rule: 'preposition' };
   return null;
+}
+
+function findCue(gap: string, tA: EntityType, tB: EntityType): { at: number; len: number; cue: VerbCue } | null {
+  let best: { at: number; len: number; cue: VerbCue } | null = null;
+  for (const { phrase, re, cue } of CUES) {
+    if (cue.weak) continue;
+    re.lastIndex = 0;
+    for (const hit of gap.matchAll(re)) {
+      const at = (hit.index ?? 0) + hit[0].length;
+      if (!best || at > best.at || (at === best.at && phrase.length > best.len)) {
+        const [s, t] = cue.dir === 'forward' ? [tA, tB] : [tB, tA];
+        if (cue.src && !cue.src.includes(s)) continue;
+        if (cue.tgt && !cue.tgt.includes(t)) continue;
+        if (!typesOk(cue.type, s, t)) continue;
+        best = { at, len: phrase.length, cue };
+      }
+    }
+  }
+  return best;
+}
+
+/** Verb cue between two mentions with others in between: the cue must come after every
+ * intervening mention ("X, led by General Y, asked Z" relates X and Z through "asked"). */
+function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Found | null {
+  if (ctx.attributive || gap.split(/\s+/).length > 18) return null;
+  const best = findCue(gap, A.type, B.type);
+  if (!best) return null;
+  const cueStart = A.end + best.at - best.len;
+  if (ctx.inner.some((m) => m.end > cueStart)) return null;
+  const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
+  if (B.type === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type)) return null;
+  const [src, tgt] = best.cue.dir === 'forward' ? [A.entity, B.entity] : [B.entity, A.entity];
+  const neg = negated(gap, best.at - best.len);
+  return { src, tgt, type: best.cue.type, confidence: neg ? 0.25 : 0.6, rule: `cue-distant:${best.cue.type.toLowerCase()}`, ...(neg ? { status: 'negated' } : {}) };
 }
