@@ -29,7 +29,7 @@ const orgsFile = data<{ organizations: string[][] }>('organizations.json');
 const notFile = data<{ words: string[]; edges: string[]; demonyms: Record<string, string> }>('not-entities.json');
 export interface SentenceFrame { type: string; cues: string[]; types?: EntityType[]; between?: boolean }
 const cuesFile = data<{ verbs: Array<Omit<VerbCue, 'cues'> & { cue: string[] }>; roles: Record<string, string | null>; negation: string[]; hedges: string[];
-  frames: Record<string, unknown>; locationPrepositions: string[] }>('relation-cues.json');
+  frames: Record<string, unknown>; locationPrepositions: string[]; attributiveNouns: string[] }>('relation-cues.json');
 
 export const lower = (s: string): string => s.toLowerCase().replace(/[’]/g, "'");
 
@@ -148,3 +148,4 @@ export function isNoun(word: string): boolean {
   const tags = Array.isArray(raw) ? raw : [raw];
   return tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable');
 }
+export const attributiveNouns = new Set(cuesFile.attributiveNouns);

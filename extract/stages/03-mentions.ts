@@ -55,7 +55,7 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
     let j = i + 1;
     const lead = titleAt(tokens, i);
     if (lead > 1 && tokens[i + lead]?.cap && tokens[i + lead]!.sentence === t.sentence) { for (let q = 1; q < lead; q++) run.push(i + q); j = i + lead; }
-    let joinedOf = false;
+    let joinedOf = 0;
     while (j < tokens.length && run.length < MAX_RUN) {
       const n = tokens[j]!;
       if (n.sentence !== t.sentence) break;
@@ -68,18 +68,18 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       let next = tokens[j + 1];
       const prev = tokens[j - 1]!;
       // "Parliamentary Assembly of the Council of Europe"
-      if (n.lower === 'of' && next?.lower === 'the' && !joinedOf && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower)) && tokens[j + 2]?.cap && tokens[j + 2]!.sentence === t.sentence) {
-        joinedOf = true; run.push(j, j + 1); j += 2; continue;
+      if (n.lower === 'of' && next?.lower === 'the' && joinedOf < 2 && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower)) && tokens[j + 2]?.cap && tokens[j + 2]!.sentence === t.sentence) {
+        joinedOf++; run.push(j, j + 1); j += 2; continue;
       }
       if (!next || next.sentence !== t.sentence || !next.cap) break;
       next = next!;
       if (PARTICLES.has(n.lower) && !n.upper) { run.push(j); j++; continue; }
-      if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && !joinedOf && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
-        joinedOf = true; run.push(j); j++; continue;
+      if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && (joinedOf === 0 || (joinedOf < 2 && orgHeads.has(prev.lower))) && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
+        joinedOf++; run.push(j); j++; continue;
       }
       if (n.lower === 'and' || n.lower === '&') {
         const right = tokens[j + 1]!;
-        if (runEndsWithOrgHead(tokens, j + 1) || (joinedOf && !gazetteer.has(right.lower) && !firstNames.has(right.lower))) { run.push(j); j++; continue; }
+        if (runEndsWithOrgHead(tokens, j + 1) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower))) { run.push(j); j++; continue; }
       }
       break;
     }

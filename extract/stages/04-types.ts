@@ -68,7 +68,7 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
     if (hasOf && placeOfHeads.has(firstW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
     if (hasOf && (ofHeads.has(firstW.lower) || orgHeads.has(firstW.lower))) return { type: 'Organization', evidence: 'head', strength: 3 };
     if (placeHeads.has(lastW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
-    if (words.some((w) => orgHeads.has(w.lower) && !firstNames.has(w.lower)) && !firstNames.has(firstW.lower)) return { type: 'Organization', evidence: 'head', strength: 2 };
+    if (!capsLine && words.some((w) => orgHeads.has(w.lower) && !firstNames.has(w.lower)) && !firstNames.has(firstW.lower)) return { type: 'Organization', evidence: 'head', strength: 2 };
   } else if (orgHeads.has(firstW.lower) && !capsLine && firstW.upper && isCommonWord(firstW.lower)) {
     return null; // a lone "Council" / "Ministry" is a reference, not a name
   }

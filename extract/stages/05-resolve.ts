@@ -7,7 +7,7 @@ import { normaliseName } from '../../src/model/names.js';
 import type { DocEntity, EntityType, Mention } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { TypedCandidate } from './04-types.js';
-import { demonyms, lower, variantOf } from '../lexicon.js';
+import { demonyms, isCommonWord, lower, variantOf } from '../lexicon.js';
 
 export interface Resolved {
   mentions: Mention[];
@@ -158,7 +158,7 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
   // Organisations: a lone first word joins the one full name it starts ("Troika" → "Troika Dialog").
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
-    if (c.type !== 'Organization' || words(c).length !== 1) continue;
+    if (c.type !== 'Organization' || words(c).length !== 1 || isCommonWord(c.text)) continue;
     const w = normaliseName(c.text);
     const hits = new Set<number>();
     for (let j = 0; j < cands.length; j++) {

@@ -8,7 +8,7 @@
 // becomes ASSOCIATED_WITH at 0.2. Every relation is checked against the ontology.
 import { ontology } from '../../src/model/ontology.js';
 import type { DocEntity, DocRelation, EntityType, Mention, Sentence } from '../../src/model/types.js';
-import { hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
+import { attributiveNouns, demonyms, hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
 import { verbPhrases } from '../nlp.js';
 import type { TypedCandidate } from './04-types.js';
 
@@ -78,8 +78,10 @@ export function findRelations(input: RelationInput): DocRelation[] {
 
     const attributive = (m: Mention): boolean => {
       // "Artsakh leaders", "the Artsakh conflict": a place name used as a modifier.
-      const after = /^\s+([a-z][a-z-]*)/.exec(text.slice(m.end, m.end + 30));
-      return m.type === 'Place' && !!after && isNoun(after[1]!) && !locationPrepositions.has(after[1]!);
+      if (m.type !== 'Place') return false;
+      const after = /^\s+([\p{L}-]+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
+      if (/^\p{Lu}/u.test(after)) return demonyms.has(after.toLowerCase().replace(/s$/, ''));
+      return after !== '' && (attributiveNouns.has(after) || (isNoun(after) && !locationPrepositions.has(after)));
     };
     for (let x = 0; x < ms.length; x++) {
       for (let y = x + 1; y < ms.length; y++) {
@@ -99,6 +101,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
             const seps = chain.slice(1).map((m, k) => text.slice(chain[k]!.end, m.start));
             return seps.every((g) => LIST_SEP.test(g)) && chain.every((m) => m.type === chain[0]!.type) && (chain.length >= 3 || seps.some((g) => /\b(?:and|or)\b|&/.test(g)));
           };
+          if (isList([A, ...inner, B])) continue;
           if (isList([...inner, B])) { rightStart = inner[0]!.start; listed = true; }
           else if (isList([A, ...inner])) { leftEnd = inner[inner.length - 1]!.end; listed = true; }
           else if (inner.length <= 3) distant = true;
@@ -232,7 +235,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   }
   // 6. A head-of-state title and a country in the same sentence: "Pres. Ilham Aliyev of Azerbaijan".
   const title = titleOf[tA === 'Person' ? ia : ib];
-  if (title && titles.get(title) && (tA === 'Person') !== (tB === 'Person')) {
+  if (title && titles.get(title) && (tA === 'Person') !== (tB === 'Person') && !ctx.attributive) {
     const [p, other, pm] = tA === 'Person' ? [a, b, A] : [b, a, B];
     const om = pm === A ? B : A;
     const role = titles.get(title)!;
@@ -278,6 +281,8 @@ function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Foun
   if (!best) return null;
   const cueStart = A.end + best.at - best.len;
   if (ctx.inner.some((m) => m.end > cueStart)) return null;
+  // Only an apposition may stand between the subject and its verb: "X (XKX), led by General Y, asked Z".
+  if (/^['’]s\b/.test(gap) || !/^\s*(?:\([^)]*\)\s*)?,[^,]+,\s*$/.test(gap.slice(0, best.at - best.len + 1).replace(/\s*$/, ' '))) return null;
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
   if (B.type === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type)) return null;
   const [src, tgt] = best.cue.dir === 'forward' ? [A.entity, B.entity] : [B.entity, A.entity];
