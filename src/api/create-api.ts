@@ -8,6 +8,7 @@ import { GraphQLScalarType } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
 import { apiLogger, maskError } from './errors.js';
+import { useExecutionTimeout } from './execution-timeout.js';
 import { ARMOR_LIMITS, corsOptions, isCrossOrigin, useHttpPolicy } from './http-policy.js';
 import { createResolvers, type ApiContext } from './resolvers.js';
 import { loadTypeDefs } from './type-defs.js';
@@ -16,6 +17,8 @@ export interface ApiOptions {
   /** Bearer token that unlocks mutations; null disables them. */
   apiToken: string | null;
   graphiql?: boolean;
+  /** Longest one operation may run before it is stopped with code TIMEOUT (default 15 s). */
+  executionTimeoutMs?: number;
 }
 
 const JSONScalar = new GraphQLScalarType({
@@ -59,6 +62,7 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     }),
     plugins: [
       useHttpPolicy(),
+      useExecutionTimeout(options.executionTimeoutMs),
       EnvelopArmorPlugin({
         maxDepth: { n: ARMOR_LIMITS.maxDepth },
         maxAliases: { n: ARMOR_LIMITS.maxAliases },

@@ -23,8 +23,10 @@ export function maskError(error: unknown, message: string): Error {
   if (isGraphQLErrorLike(error)) {
     // Parse and validation errors (and armor's limits) carry no originalError: they are for the client.
     if (!error.originalError) {
-      // graphql-armor rejects over-limit documents without a code; give them one.
-      if (!error.extensions?.code && /limit|exceeded|too many/i.test(error.message)) {
+      // graphql-armor rejects over-limit documents without a code (or, for its token limit, as a
+      // parse failure); give them the one limit code.
+      const code = error.extensions?.code;
+      if ((!code || code === 'GRAPHQL_PARSE_FAILED') && /limit|exceeded|too many/i.test(error.message)) {
         return createGraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'LIMIT_EXCEEDED' } });
       }
       return error as unknown as Error;

@@ -9,6 +9,8 @@ export type KgErrorCode =
   | 'BACKEND_UNAVAILABLE'
   | 'CONFLICT'
   | 'LIMIT_EXCEEDED'
+  /** A request ran longer than the server allows (GraphQL execution timeout). */
+  | 'TIMEOUT'
   | 'INTERNAL';
 
 export class KgError extends Error {

@@ -1,0 +1,22 @@
+// Cuts off a GraphQL execution that runs too long: the executor gets an AbortSignal (also fired
+// when the client goes away) and stops resolving fields once it fires; the client receives one
+// error with code TIMEOUT instead of waiting, and the server stops spending work on it.
+import type { Plugin } from 'graphql-yoga';
+import { KgError } from '../model/errors.js';
+
+/** Default limit for one operation; generous for reads, bounded for anything pathological. */
+export const EXECUTION_TIMEOUT_MS = 15_000;
+
+export function useExecutionTimeout(ms: number = EXECUTION_TIMEOUT_MS): Plugin {
+  return {
+    onExecute({ args }) {
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new KgError('TIMEOUT', `execute: the operation ran longer than ${ms} ms and was stopped; ask for less (smaller first, limit or depth)`)), ms);
+      timer.unref();
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      // @graphql-tools/executor (yoga's executor) reads args.signal; envelop's typings lack it.
+      (args as { signal?: AbortSignal }).signal = request?.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
+      return { onExecuteDone: () => clearTimeout(timer) };
+    },
+  };
+}
