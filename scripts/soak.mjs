@@ -99,7 +99,7 @@ async function gql(query, variables = {}, auth = false) {
     return body.data;
   } catch (e) {
     stats.errors++;
-    if (stats.errorSamples.length < 10) stats.errorSamples.push(`${query.slice(0, 60)}: ${e.message}`);
+    if (stats.errorSamples.length < 10) stats.errorSamples.push(`${new Date().toISOString()} ${query.slice(0, 60)}: ${e.message}${e.cause ? ` (${e.cause.code ?? ''} ${e.cause.message ?? e.cause})` : ''}`);
     return null;
   } finally {
     stats.latencies.push(performance.now() - started);

@@ -22,23 +22,30 @@ export function seedSentences(): string[] {
   for (const doc of loadSeedCorpus()) {
     for (const s of doc.text.split(/(?<=[.!?])\s+(?=[A-Z“"])/u)) {
       const t = s.replace(/\s+/g, ' ').trim();
-      if (t.length > 40 && t.length < 400 && /[A-Z][a-z]+ [A-Z][a-z]+/.test(t)) out.push(t);
+      if (t.length > 30 && t.length < 400 && /\s[A-Z][a-z]/.test(t)) out.push(t);
     }
   }
-  return out;
+  return [...new Set(out)];
 }
 
 /** `count` documents of `sentences` sentences each, as texts. */
 export function batchTexts(count: number, sentences = 8, seed = 1): string[] {
   const pool = seedSentences();
   const rnd = prng(seed);
-  const texts: string[] = [];
+  const chosen: Set<number>[] = [];
+  // Redraw a document that shares more than a quarter of its sentences with an earlier one, so
+  // no two are near-duplicates (which ingest would record as copies, not extract).
+  const overlap = (a: Set<number>, b: Set<number>) => [...a].filter((x) => b.has(x)).length / (a.size + b.size - [...a].filter((x) => b.has(x)).length);
   for (let i = 0; i < count; i++) {
-    const picked: string[] = [];
-    for (let j = 0; j < sentences; j++) picked.push(pool[Math.floor(rnd() * pool.length)]!);
-    texts.push(`Report ${i + 1}\n\n${picked.join(' ')}`);
+    let picked = new Set<number>();
+    for (let attempt = 0; attempt < 200; attempt++) {
+      picked = new Set<number>();
+      while (picked.size < Math.min(sentences, pool.length)) picked.add(Math.floor(rnd() * pool.length));
+      if (chosen.every((c) => overlap(c, picked) <= 0.25)) break;
+    }
+    chosen.push(picked);
   }
-  return texts;
+  return chosen.map((set, i) => `Report ${i + 1}\n\n${[...set].map((j) => pool[j]!).join(' ')}`);
 }
 
 /** Writes texts as doc-0001.txt ... into a folder (created). */
