@@ -97,8 +97,12 @@ export class SqliteStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Fold the WAL back into the main file so a stopped store is one self-contained file.
+    // Fold the WAL back into the main file so a stopped store is one self-contained file, but
+    // without waiting: a TRUNCATE checkpoint holds the write lock while it waits for readers, and
+    // with the 10 s busy timeout that froze a server sharing the file (its writes wait
+    // synchronously). SQLite checkpoints anyway when the last connection closes.
     try {
+      this.db.pragma('busy_timeout = 0');
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {
       // read-only or busy: the WAL stays and is replayed on next open, which is safe
