@@ -63,6 +63,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
+  // Idle keep-alive sockets are closed by clients first (undici after 4 s, browsers later): when
+  // the server closed them at Node's default 5 s, a stall of a few seconds (a busy store, a
+  // loaded machine) let it close sockets that already carried a new request: ECONNRESET (soak).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
