@@ -100,8 +100,12 @@ export function toFtmEntities(graph: GraphExport, mapping: FtmMapping = ftmMappi
   const byId = new Map(graph.entities.map((e) => [e.id, e]));
   const out = new Map<string, FtmEntity>();
   const add = (e: FtmEntity, prop: string, ...values: Array<string | null | undefined>) => {
-    const list = (e.properties[prop] ??= []);
-    for (const v of values) if (v && !list.includes(v)) list.push(oneLine(v));
+    for (const raw of values) {
+      const v = raw ? oneLine(raw) : '';
+      if (!v) continue;
+      const list = (e.properties[prop] ??= []);
+      if (!list.includes(v)) list.push(v);
+    }
   };
   const schemaOf = new Map<string, string>();
   for (const e of graph.entities) schemaOf.set(e.id, mapping.entities[e.type]);

@@ -168,6 +168,7 @@ describe('FollowTheMoney', () => {
       expect(Object.keys(FTM)).toContain(e.schema);
       for (const [prop, values] of Object.entries(e.properties)) {
         expect(FTM[e.schema]!.props, `${e.schema}.${prop}`).toContain(prop);
+        expect(values.length).toBeGreaterThan(0);
         expect(values.every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
         if (FTM[e.schema]!.entityProps.includes(prop)) for (const v of values) expect(ids.has(v), `${e.id} ${prop} → ${v}`).toBe(true);
       }
