@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandPaths, readFile, readStdinText, type InputItem } from '../../src/ingest/read-inputs.js';
+import { decodeText, declaredEncoding } from '../../src/ingest/readers/decode.js';
 import { feedKind, readFeed } from '../../src/ingest/readers/feed.js';
 import { readHtml } from '../../src/ingest/readers/html.js';
 
@@ -167,5 +168,35 @@ describe('reading a folder of mixed formats', () => {
     expect(ok([...readStdinText(readFileSync(fixture('feeds', 'analysis.atom'), 'utf8'))])).toHaveLength(2);
     expect(ok([...readStdinText('<p>Para one.</p><script>x()</script>')])[0]!.text).toBe('Para one.');
     expect(ok([...readStdinText('Just text.')])[0]!.text).toBe('Just text.');
+  });
+});
+
+describe('character encodings', () => {
+  it('decodes a saved page in the windows-1251 its <meta> declares', () => {
+    const [item] = [...readFile(fixture('encodings', 'windows-1251.html'))];
+    expect(item).toMatchObject({ ok: true, input: { title: 'Рубен Варданян основал «Тройку Диалог»', byline: 'Анна Иванова' } });
+    expect(item!.ok && item!.input.text).toContain('Рубен Варданян основал инвестиционную компанию «Тройка Диалог» в Москве');
+    expect(item!.ok && item!.input.text).not.toMatch(/Главная|права защищены/);
+  });
+
+  it('decodes a feed in the ISO-8859-1 its XML declaration names', () => {
+    const [item] = [...readFile(fixture('encodings', 'latin1-feed.rss'))];
+    expect(item).toMatchObject({ ok: true, input: { title: 'Emmanuel Macron reçoit Nikol Pachinian à l\'Élysée' } });
+  });
+
+  it.each([
+    [[0xef, 0xbb, 0xbf, 0x41], 'utf-8'],
+    [[0xff, 0xfe, 0x41, 0x00], 'utf-16le'],
+    [Buffer.from('<?xml version="1.0" encoding="windows-1252"?><rss/>'), 'windows-1252'],
+    [Buffer.from('<html><head><meta charset="Shift_JIS">'), 'shift_jis'],
+    [Buffer.from('plain text'), null],
+  ])('finds the declared encoding of %j', (bytes, encoding) => {
+    expect(declaredEncoding(Uint8Array.from(bytes))).toBe(encoding);
+  });
+
+  it('still refuses undeclared non-UTF-8 bytes and binaries', () => {
+    expect(() => decodeText(Uint8Array.from(Array.from({ length: 400 }, () => 0xe9)), 'x.txt')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => decodeText(Uint8Array.from([0x41, 0, 0x42]), 'x.bin')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]), 'utf16.txt')).toBe('AB');
   });
 });
