@@ -179,7 +179,7 @@ export function toFtmEntities(graph: GraphExport, mapping: FtmMapping = ftmMappi
     const docs = index.documentsOf(r);
     add(ftm, 'sourceUrl', ...docs.map((d) => d.url));
     add(ftm, 'publisher', ...docs.map((d) => publisherOf(d.url)));
-    add(ftm, 'date', ...docs.map((d) => d.publishedAt?.slice(0, 10)));
+    add(ftm, 'date', ...docs.map((d) => /^\d{4}-\d{2}-\d{2}/.exec(d.publishedAt ?? '')?.[0]));
     return ftm;
   };
 

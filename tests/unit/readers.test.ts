@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandPaths, readFile, readStdinText, type InputItem } from '../../src/ingest/read-inputs.js';
+import { isoDate } from '../../src/ingest/readers/dates.js';
 import { decodeText, declaredEncoding } from '../../src/ingest/readers/decode.js';
 import { feedKind, readFeed } from '../../src/ingest/readers/feed.js';
 import { readHtml } from '../../src/ingest/readers/html.js';
@@ -41,7 +42,7 @@ describe('HTML reader', () => {
     expect(page).toMatchObject({
       title: 'Vardanyan foundation to fund Dilijan school expansion',
       byline: 'Anahit Sargsyan',
-      publishedAt: '2024-03-12T09:30:00+04:00',
+      publishedAt: '2024-03-12T05:30:00.000Z',
       url: 'https://www.caucasus-ledger.example/business/2024/03/12/dilijan-school-expansion',
     });
   });
@@ -60,6 +61,16 @@ describe('HTML reader', () => {
       'x',
     );
     expect(ldOnly).toMatchObject({ title: 'H', byline: 'J. Doe', publishedAt: '2020-01-02', url: 'https://x.example/a', text: 'Body text.' });
+  });
+
+  it.each([
+    ['2024-03-12', '2024-03-12'],
+    ['2024-03-12T09:30:00+04:00', '2024-03-12T05:30:00.000Z'],
+    ['Tue, 12 Mar 2024 16:40:00 +0000', '2024-03-12T16:40:00.000Z'],
+    ['sometime last spring', null],
+    ['', null],
+  ])('normalises the date %j to %j', (raw, iso) => {
+    expect(isoDate(raw)).toBe(iso);
   });
 
   it.each([

@@ -2,6 +2,7 @@
 // with fast-xml-parser. Item HTML (content:encoded, description, Atom content) becomes plain text.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentInput } from '../../model/types.js';
+import { isoDate } from './dates.js';
 import { htmlFragmentText } from './html.js';
 
 export type FeedItem = { ok: true; input: DocumentInput } | { ok: false; error: string };
@@ -35,13 +36,6 @@ function text(v: unknown): string | null {
 
 const attr = (v: unknown, name: string): string | null =>
   v && typeof v === 'object' && !Array.isArray(v) ? text((v as Node)[`@_${name}`]) : null;
-
-/** RFC 822 (RSS) and RFC 3339 (Atom) dates to ISO 8601; unparseable dates are kept as given. */
-function isoDate(value: string | null): string | null {
-  if (!value) return null;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? value : new Date(t).toISOString();
-}
 
 /** Which kind of feed an XML text is, from its root element; null when it is not a feed. */
 export function feedKind(xml: string): 'rss' | 'atom' | 'rdf' | null {

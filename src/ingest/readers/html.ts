@@ -4,6 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DocumentInput } from '../../model/types.js';
+import { isoDate } from './dates.js';
 
 /** Never article text, removed before Readability scores the page. */
 const BOILERPLATE = 'script, style, noscript, template, iframe, svg, form, button, nav, [role=navigation], [role=dialog], [aria-hidden=true]';
@@ -157,5 +158,5 @@ export function readHtml(html: string, source: string): DocumentInput {
     for (const el of Array.from(document.querySelectorAll(FALLBACK_DROP))) el.remove();
     text = paragraphs(document.querySelector('article') ?? document.querySelector('main') ?? document.body);
   }
-  return { text, title: title || null, byline, url, publishedAt, source };
+  return { text, title: title || null, byline, url, publishedAt: isoDate(publishedAt), source };
 }
