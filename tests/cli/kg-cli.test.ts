@@ -75,5 +75,5 @@ describe('kg command line', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Usage: kg/);
     }
-  });
+  }, 120_000);
 });
