@@ -27,7 +27,7 @@ const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: stri
 const placesFile = data<{ places: string[]; variants: string[][] }>('places.json');
 const orgsFile = data<{ organizations: string[][] }>('organizations.json');
 const notFile = data<{ words: string[]; edges: string[]; demonyms: Record<string, string> }>('not-entities.json');
-export interface SentenceFrame { type: string; cues: string[]; types?: EntityType[]; between?: boolean }
+export interface SentenceFrame { type: string; cues: string[]; types?: EntityType[]; between?: boolean; hyphenNouns?: string[] }
 const cuesFile = data<{ verbs: Array<Omit<VerbCue, 'cues'> & { cue: string[] }>; roles: Record<string, string | null>; negation: string[]; hedges: string[];
   frames: Record<string, unknown>; locationPrepositions: string[]; attributiveNouns: string[] }>('relation-cues.json');
 
@@ -137,8 +137,8 @@ export const hedgeWords = new Set(cuesFile.hedges);
 export const locationPrepositions = new Set(cuesFile.locationPrepositions);
 export const sentenceFrames: SentenceFrame[] = Object.entries(cuesFile.frames).filter(([k]) => !k.startsWith('_')).map(([type, raw]) => {
   checkType(type, 'relation-cues.json frames');
-  const f = raw as { cues: string[]; types?: EntityType[]; between?: boolean };
-  return { type, cues: f.cues, types: f.types, between: f.between === true };
+  const f = raw as { cues: string[]; types?: EntityType[]; between?: boolean; hyphenNouns?: string[] };
+  return { type, cues: f.cues, types: f.types, between: f.between === true, hyphenNouns: f.hyphenNouns };
 });
 
 /** True when a lower-case word is a noun in compromise's lexicon ("Artsakh leaders"). */

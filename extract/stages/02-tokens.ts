@@ -2,7 +2,7 @@
 // (headlines, section titles): there a word counts as capitalised only when it is not a
 // common English word (compromise's lexicon) or is a known name.
 import type { Sentence } from '../../src/model/types.js';
-import { edgeWords, gazetteer, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
+import { demonyms, edgeWords, gazetteer, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
 
 export interface Token {
   text: string;
@@ -41,7 +41,10 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       // Possessive 's / ’s becomes its own token so that names end cleanly.
       const poss = isWord && raw.length > 2 ? /^(.*[\p{L}\p{N}])(['’]s)$/u.exec(raw) : null;
       // "Moscow-based", "Western-style": the name and its lower-case suffix are separate tokens.
-      const suffix = isWord ? HYPHEN_SUFFIX.exec(raw) : null;
+      let suffix = isWord ? HYPHEN_SUFFIX.exec(raw) : null;
+      // "Azerbaijan-France", "Israeli-Palestinian": two known names joined by a hyphen.
+      const halves = isWord && !suffix ? /^(\p{Lu}[\p{L}]+)-(\p{Lu}[\p{L}]+)$/u.exec(raw) : null;
+      if (halves && (gazetteer.has(lower(halves[1]!)) || demonyms.has(lower(halves[1]!))) && (gazetteer.has(lower(halves[2]!)) || demonyms.has(lower(halves[2]!))) && !gazetteer.has(lower(raw))) suffix = halves;
       const pieces: Array<[string, number]> = poss ? [[poss[1]!, start], [poss[2]!, start + poss[1]!.length]]
         : suffix ? [[suffix[1]!, start], ['-', start + suffix[1]!.length], [suffix[2]!, start + suffix[1]!.length + 1]] : [[raw, start]];
       for (const [piece, pStart] of pieces) {

@@ -100,6 +100,15 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     const after = text.slice(b.end, b.end + 2);
     if (/^\s*,\s*$/.test(gap1) && /^['’]s\s+$/.test(gap2) && /^\s*[,;)]/.test(after) && words(b).length >= 2) mergeInto(entityOfCand[i + 2]!, entityOfCand[i]!);
   }
+  // "the Moscow School of Management in Skolkovo" … "the Skolkovo school": a single word after
+  // "in" that the document also uses as an organisation name is this organisation's short name.
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i]!;
+    const z = cands[i + 1]!;
+    if (a.type !== 'Organization' || words(a).length < 3 || words(z).length !== 1 || text.slice(a.end, z.start) !== ' in ') continue;
+    const e = byKey.get(`Organization:${normaliseName(z.text)}`);
+    if (e !== undefined && z.type === 'Organization') mergeInto(e, entityOfCand[i]!);
+  }
   // Hyphenated place variants: "Nagorno-Karabakh" joins "Karabakh".
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;

@@ -25,7 +25,11 @@ const onto = ontology();
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const roleAlternation = [...roles.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
 const ROLE_APPOS = new RegExp(`^\\s*(?:,|\\(|\\bis|\\bwas|\\bbecame|\\bas)\\s*(?:now\\s+|also\\s+)?(?:the|a|an|its|his|her)?\\s*(former\\s+|ex-|then\\s+|new\\s+|first\\s+|current\\s+|main\\s+|deputy\\s+|vice\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(${roleAlternation})\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?$`, 'iu');
-const ROLE_BEFORE = new RegExp(`(?:^|\\b)(former\\s+)?(${roleAlternation})\\s+(?:of|at|for)\\s+(?:the\\s+)?$`, 'iu');
+const ROLE_BEFORE = new RegExp(`(?:^|\\b)(former\\s+)?(${roleAlternation})\\s+(?:of|at|for)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?$`, 'iu');
+// "Vardanyan was the initiator, one of the founders, and the first president of the ..."
+const COPULA_ROLE = new RegExp(`^\\s*(?:,\\s*)?(?:is|was|became|has been|had been|remains|served as|serves as)\\b[^.;]{0,90}?\\b(former\\s+)?(${roleAlternation})\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?$`, 'iu');
+// "..., where his partner is the head of ROSTEC, Sergei Chemezov": the sentence's person and the one named.
+const PRONOUN_ROLE = new RegExp(`\\b(?:his|her)\\s+(?:[a-z]+\\s+)?(${roleAlternation})\\s+(?:is|was)\\b`, 'iu');
 const POSSESSIVE_ROLE = new RegExp(`^\\s*['’]s\\s+(?:own\\s+|former\\s+|new\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(${roleAlternation})\\s*,?\\s*$`, 'iu');
 const POSSESSIVE = /^\s*['’]s\s+(?:own\s+)?$/iu;
 const LIST_SEP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$/iu;
@@ -124,7 +128,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
     }
     // Sentence frames: "the meeting was attended by X, Y and Z"; "the conflict between X and Y".
     for (const frame of sentenceFrames) {
-      const hit = frame.cues.find((c) => new RegExp(`(?:^|[^\\p{L}])${esc(c)}(?=$|[^\\p{L}])`, 'iu').test(sentLower));
+      const hit = frame.cues.find((c) => new RegExp(`(?:^|[^\\p{L}])${esc(c)}(?=$|[^\\p{L}])`, 'iu').test(sentLower)) ?? (frame.hyphenNouns?.some((w) => sentLower.includes(w)) ? '\u0000' : undefined);
       if (!hit) continue;
       for (let x = 0; x < ms.length; x++) {
         for (let y = x + 1; y < ms.length; y++) {
@@ -132,6 +136,8 @@ export function findRelations(input: RelationInput): DocRelation[] {
           const B = mentions[ms[y]!]!;
           if (A.entity === B.entity || explained.has(pairKey(A.entity, B.entity))) continue;
           if (frame.types && (!frame.types.includes(A.type) || !frame.types.includes(B.type))) continue;
+          const hyphenFrame = frame.hyphenNouns && /^[-–]$/.test(text.slice(A.end, B.start)) && frame.hyphenNouns.includes(/^\s+([a-z]+)/.exec(text.slice(B.end, B.end + 20))?.[1] ?? '');
+          if (hyphenFrame) { emit({ src: A.entity, tgt: B.entity, type: frame.type, confidence: 0.6, rule: `frame:${frame.type.toLowerCase()}` }, ms[x]!, ms[y]!); continue; }
           if (frame.between) {
             const pre = lower(text.slice(Math.max(sentence.start, A.start - 40), A.start));
             if (!/^\s*(?:and|-|–)\s*$/.test(text.slice(A.end, B.start)) || !new RegExp(`${esc(hit)}\\s+(?:the\\s+)?$`).test(pre)) continue;
@@ -189,12 +195,27 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
       if (firstAfter.length === 0 && !possessor(B) && typesOk('REPORTED_BY', tB, tA)) return { src: b, tgt: a, type: 'REPORTED_BY', confidence: 0.6, rule: 'according-to' };
     }
   }
+  if (tA === 'Person' && tB === 'Person') {
+    const pr = PRONOUN_ROLE.exec(gap);
+    const type = pr ? roles.get(pr[1]!.toLowerCase()) : undefined;
+    if (pr && type && typesOk(type, 'Person', 'Person') && /,\s*$/.test(gap)) return { src: a, tgt: b, type, confidence: 0.6, rule: 'pronoun-role' };
+  }
   if (ctx.distant) return distantCue(A, B, gap, ctx);
   // 1. Apposition / copula with a role noun: "X, the head of Y", "X is the director of Y".
   let m = ROLE_APPOS.exec(gap);
   if (m && tA === 'Person') {
     const type = roles.get(m[2]!.toLowerCase());
     if (type) return { src: a, tgt: b, type, confidence: 0.85, rule: 'apposition-role', ...(m[1] && /former|ex-/.test(m[1]) ? { status: 'former' } : {}) };
+  }
+  m = COPULA_ROLE.exec(gap);
+  if (m && tA === 'Person') {
+    const type = roles.get(m[2]!.toLowerCase());
+    if (type) return { src: a, tgt: b, type, confidence: 0.75, rule: 'copula-role', ...(m[1] ? { status: 'former' } : {}) };
+  }
+  // "European Commission President Jean-Claude Juncker": a title between a body and a name.
+  const tb = titleOf[ib];
+  if (tB === 'Person' && tb && titles.get(tb) && gap.trim() === tb && typesOk(titles.get(tb)!, 'Person', tA)) {
+    return { src: b, tgt: a, type: titles.get(tb)!, confidence: 0.8, rule: 'title-after-name' };
   }
   // 2. Role before the first name, the person right after: "director of Y, X" / "President of Y X".
   if (/^\s*,?\s*$/.test(gap) && tB === 'Person') {
@@ -282,7 +303,9 @@ function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Foun
   const cueStart = A.end + best.at - best.len;
   if (ctx.inner.some((m) => m.end > cueStart)) return null;
   // Only an apposition may stand between the subject and its verb: "X (XKX), led by General Y, asked Z".
-  if (/^['’]s\b/.test(gap) || !/^\s*(?:\([^)]*\)\s*)?,[^,]+,\s*$/.test(gap.slice(0, best.at - best.len + 1).replace(/\s*$/, ' '))) return null;
+  const head = gap.slice(0, best.at - best.len + 1).replace(/\s*$/, ' ');
+  const apposition = /^\s*(?:\([^)]*\)\s*)?,[^,]+,\s*$/.test(head) || (A.type === 'Person' && /^\s*,[^,]+\bwho\s+(?:also\s+|now\s+)?$/.test(head));
+  if (/^['’]s\b/.test(gap) || !apposition) return null;
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
   if (B.type === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type)) return null;
   const [src, tgt] = best.cue.dir === 'forward' ? [A.entity, B.entity] : [B.entity, A.entity];
