@@ -112,7 +112,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
           else continue;
         }
         // Members of one list are not related to each other by the list itself.
-        if (!listed && !distant && isListContext(text, A, B)) continue;
+        if (!listed && !distant && isListContext(text, A, B, x > 0 ? mentions[ms[x - 1]!] : undefined, mentions[ms[y + 1]!])) continue;
         const gap = text.slice(leftEnd, rightStart);
         const gapLower = lower(gap);
         if (gap.length > 200 || /[;]/.test(gap)) continue;
@@ -160,13 +160,12 @@ export function findRelations(input: RelationInput): DocRelation[] {
   return out;
 }
 
-/** A and B are neighbours in a comma list ("Lithuania, Poland, Sweden"). */
-function isListContext(text: string, A: Mention, B: Mention): boolean {
-  const gap = text.slice(A.end, B.start);
-  if (!/^\s*,\s*$/.test(gap)) return false;
-  const after = text.slice(B.end, B.end + 6);
-  const before = text.slice(Math.max(0, A.start - 3), A.start);
-  return /^\s*(?:,|and\b|or\b)/.test(after) || /,\s*$/.test(before);
+/** A and B are neighbours in a comma list ("Lithuania, Poland, Sweden"): same-type mentions
+ * on either side are joined by list separators too. */
+function isListContext(text: string, A: Mention, B: Mention, prev?: Mention, next?: Mention): boolean {
+  if (!/^\s*,\s*$/.test(text.slice(A.end, B.start)) || A.type !== B.type) return false;
+  const sep = (x: Mention, y: Mention): boolean => x.type === y.type && LIST_SEP.test(text.slice(x.end, y.start));
+  return (!!next && sep(B, next)) || (!!prev && sep(prev, A));
 }
 
 const pairKey = (a: number, b: number): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
