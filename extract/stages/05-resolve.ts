@@ -183,10 +183,26 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     }
   }
 
+  // Demonyms as evidence: "the Azerbaijani government" stands for Azerbaijan when the document
+  // names Azerbaijan. They join that entity as `via: 'demonym'` mentions (never as aliases).
+  const covered = (t: Token): boolean => cands.some((c) => t.start >= c.start && t.end <= c.end);
+  const extra: Array<{ cand: TypedCandidate; entity: number }> = [];
+  for (const t of tokens) {
+    if (!t.upper || t.capsLine) continue;
+    const place = demonyms.get(t.lower);
+    if (!place) continue;
+    const e = byKey.get(`Place:${normaliseName(variantOf.get(lower(place)) ?? place)}`);
+    if (e === undefined || covered(t)) continue;
+    extra.push({ cand: { first: 0, last: 0, start: t.start, end: t.end, text: t.text, sentence: t.sentence, type: 'Place', evidence: 'context', strength: 1 }, entity: e });
+  }
+  for (const x of extra) { cands.push(x.cand); entityOfCand.push(x.entity); }
+  const order = cands.map((_, i) => i).sort((i, j) => cands[i]!.start - cands[j]!.start);
+  const viaDemonym = new Set(extra.map((x) => x.cand));
+
   // Materialise mentions; compact entities (some lost all candidates to merges).
   const remap = new Map<number, number>();
   const out: DocEntity[] = [];
-  for (let i = 0; i < cands.length; i++) {
+  for (const i of order) {
     const c = cands[i]!;
     const old = entityOfCand[i]!;
     let e = remap.get(old);
@@ -197,6 +213,10 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     }
     const ent = out[e]!;
     ent.mentions.push(mentions.length);
+    if (viaDemonym.has(c)) {
+      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: ent.type, entity: e, sentence: c.sentence, via: 'demonym' });
+      continue;
+    }
     if (!ent.aliases.includes(c.text)) ent.aliases.push(c.text);
     mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: ent.type, entity: e, sentence: c.sentence });
   }

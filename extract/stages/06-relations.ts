@@ -82,7 +82,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
 
     const attributive = (m: Mention): boolean => {
       // "Artsakh leaders", "the Artsakh conflict": a place name used as a modifier.
-      if (m.type !== 'Place') return false;
+      if (m.type !== 'Place' || m.via) return false;
       const after = /^\s+([\p{L}-]+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
       if (/^\p{Lu}/u.test(after)) return demonyms.has(after.toLowerCase().replace(/s$/, ''));
       return after !== '' && (attributiveNouns.has(after) || (isNoun(after) && !locationPrepositions.has(after)));
@@ -151,7 +151,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
       for (let y = x + 1; y < ms.length; y++) {
         const A = mentions[ms[x]!]!;
         const B = mentions[ms[y]!]!;
-        if (A.entity === B.entity || explained.has(pairKey(A.entity, B.entity))) continue;
+        if (A.entity === B.entity || A.via || B.via || explained.has(pairKey(A.entity, B.entity))) continue;
         explained.add(pairKey(A.entity, B.entity));
         emit({ src: A.entity, tgt: B.entity, type: 'ASSOCIATED_WITH', confidence: 0.2, rule: 'co-occurrence' }, ms[x]!, ms[y]!);
       }
@@ -234,6 +234,11 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     if (tA === 'Place' && tB === 'Organization') return { src: b, tgt: a, type: GOVERNMENT_BODY.test(B.text) ? 'PART_OF' : 'BASED_IN', confidence: 0.7, rule: 'possessive-place-org' };
     if (tA === 'Organization' && tB === 'Person') return { src: b, tgt: a, type: 'WORKS_FOR', confidence: 0.5, rule: 'possessive-org-person' };
     if (tA === 'Place' && tB === 'Person') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.4, rule: 'possessive-place-person' };
+  }
+  // Demonym before a name: "Russian opposition actor Alexei Navalny", "German broadcaster ARD".
+  if (A.via === 'demonym' && /^\s+(?:[a-z][a-z-]*\s+){1,3}$/.test(gap) && !/\b(?:and|or|of|in|to|by|with|from|for)\b/.test(gap)) {
+    if (tB === 'Person') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.5, rule: 'demonym-person' };
+    if (tB === 'Organization') return { src: b, tgt: a, type: GOVERNMENT_BODY.test(gap) ? 'PART_OF' : 'BASED_IN', confidence: 0.5, rule: 'demonym-org' };
   }
   // 5. Verb frames from the cue lexicon: the cue closest to B wins.
   let best = findCue(gap, tA, tB);
