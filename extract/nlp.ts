@@ -32,4 +32,20 @@ export function verbPhrases(text: string): VerbInfo[] {
   }
 }
 
+export interface TermTags {
+  start: number;
+  end: number;
+  tags: string[];
+}
+
+/** Part-of-speech tags of each term of one sentence (offsets inside `text`). */
+export function termTags(text: string): TermTags[] {
+  try {
+    const json = nlp(text).json({ offset: true, terms: { offset: true } }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number; length: number } }> }>;
+    return json.flatMap((s) => s.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: t.tags })));
+  } catch {
+    return [];
+  }
+}
+
 export default nlp;

@@ -8,8 +8,8 @@
 // becomes ASSOCIATED_WITH at 0.2. Every relation is checked against the ontology.
 import { ontology } from '../../src/model/ontology.js';
 import type { DocEntity, DocRelation, EntityType, Mention, Sentence } from '../../src/model/types.js';
-import { attributiveNouns, demonyms, hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
-import { verbPhrases } from '../nlp.js';
+import { attributiveNouns, countryNames, demonyms, hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
+import { termTags, verbPhrases, type TermTags } from '../nlp.js';
 import type { TypedCandidate } from './04-types.js';
 
 export interface RelationInput {
@@ -60,6 +60,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
     const sentLower = lower(sentence.text);
     const hedged = sentLower.split(/[^\p{L}']+/u).some((w) => hedgeWords.has(w));
     let verbs: ReturnType<typeof verbPhrases> | null = null;
+    let tags: TermTags[] | null = null;
     const explained = new Set<string>();
     const emit = (f: Found, ma: number, mb: number): void => {
       const a = mentions[ma]!;
@@ -85,7 +86,14 @@ export function findRelations(input: RelationInput): DocRelation[] {
       if (m.type !== 'Place' || m.via) return false;
       const after = /^\s+([\p{L}-]+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
       if (/^\p{Lu}/u.test(after)) return demonyms.has(after.toLowerCase().replace(/s$/, ''));
-      return after !== '' && (attributiveNouns.has(after) || (isNoun(after) && !locationPrepositions.has(after)));
+      if (after === '' || locationPrepositions.has(after)) return false;
+      if (attributiveNouns.has(after)) return true;
+      if (!isNoun(after)) return false;
+      // compromise decides whether "hand" in "Armenia hand over" is a noun or a verb.
+      tags ??= termTags(sentence.text);
+      const at = text.indexOf(after, m.end) - sentence.start;
+      const term = tags.find((t) => t.start <= at && at < t.end);
+      return !term || !term.tags.includes('Verb');
     };
     for (let x = 0; x < ms.length; x++) {
       for (let y = x + 1; y < ms.length; y++) {
@@ -99,7 +107,8 @@ export function findRelations(input: RelationInput): DocRelation[] {
         let rightStart = B.start;
         let listed = false;
         let distant = false;
-        const inner = ms.slice(x + 1, y).map((k) => mentions[k]!);
+        // Mentions of A's or B's own entity in between ("X (ACR) of Y") do not separate them.
+        const inner = ms.slice(x + 1, y).map((k) => mentions[k]!).filter((m) => m.entity !== A.entity && m.entity !== B.entity);
         if (inner.length > 0) {
           const isList = (chain: Mention[]): boolean => {
             const seps = chain.slice(1).map((m, k) => text.slice(chain[k]!.end, m.start));
@@ -113,7 +122,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
         }
         // Members of one list are not related to each other by the list itself.
         if (!listed && !distant && isListContext(text, A, B, x > 0 ? mentions[ms[x - 1]!] : undefined, mentions[ms[y + 1]!])) continue;
-        const gap = text.slice(leftEnd, rightStart);
+        const gap = text.slice(leftEnd, rightStart).replace(/\s*\([^()]*\)/g, '');
         const gapLower = lower(gap);
         if (gap.length > 200 || /[;]/.test(gap)) continue;
         const before = lower(text.slice(Math.max(sentence.start, A.start - 40), A.start));
@@ -186,12 +195,15 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   const tB = B.type;
   // "According to (confidential) Y (sources), X ..." : X is reported by Y; X is the first
   // name after the comma that is not a possessor ("Azerbaijan’s Foreign Intelligence Service").
-  if (/according to (?:the )?(?:[a-z]+ ){0,2}$/.test(before)) {
+  if (/according to (?:the )?(?:[\p{L}'’]+ ){0,2}$/u.test(before)) {
     const comma = gap.indexOf(',');
     if (comma >= 0 && comma < 40 && !/[.;]/.test(gap.slice(0, comma))) {
       const possessor = (m: Mention): boolean => /^['’]s\b/.test(ctx.textAll.slice(m.end, m.end + 2));
-      const firstAfter = ctx.inner.filter((m) => m.start > A.end + comma && !possessor(m));
-      if (firstAfter.length === 0 && !possessor(B) && typesOk('REPORTED_BY', tB, tA)) return { src: b, tgt: a, type: 'REPORTED_BY', confidence: 0.6, rule: 'according-to' };
+      const after = ctx.inner.filter((m) => m.start > A.end + comma && !possessor(m));
+      // The claim's subject (first name after the comma) and the first person it is about.
+      const firstOk = after.length === 0;
+      const firstPerson = tB === 'Person' && !after.some((m) => m.type === 'Person');
+      if ((firstOk || firstPerson) && !possessor(B) && typesOk('REPORTED_BY', tB, tA)) return { src: b, tgt: a, type: 'REPORTED_BY', confidence: 0.6, rule: 'according-to' };
     }
   }
   if (tA === 'Person' && tB === 'Person') {
@@ -275,7 +287,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (tA === 'Person' && tB === 'Place' && /^(?:,\s*)?(?:of|from|in)(?: the)?$|^,$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.4, rule: 'preposition' };
   if (tA === 'Organization' && tB === 'Place' && /^(?:,\s*)?(?:in|of|at)(?: the)?$|^,$|^-based$/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.5, rule: 'preposition' };
   if (tA === 'Place' && tB === 'Organization' && /^(?:-based|based)$|^$/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'place-modifier' };
-  if (tA === 'Place' && tB === 'Place' && /^(?:,|in|,\s*in)$/.test(g)) return { src: a, tgt: b, type: 'LOCATED_IN', confidence: 0.5, rule: 'preposition' };
+  if (tA === 'Place' && tB === 'Place' && /^(?:,|in|,\s*in)$/.test(g) && !countryNames.has(lower(A.text)) && !/^\s*(?:,\s*)?(?:and|or)\b/.test(ctx.textAll.slice(B.end, B.end + 8))) return { src: a, tgt: b, type: 'LOCATED_IN', confidence: 0.5, rule: 'preposition' };
   return null;
 }
 
@@ -307,7 +319,7 @@ function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Foun
   const cueStart = A.end + best.at - best.len;
   if (ctx.inner.some((m) => m.end > cueStart)) return null;
   // Only an apposition may stand between the subject and its verb: "X (XKX), led by General Y, asked Z".
-  const head = gap.slice(0, best.at - best.len + 1).replace(/\s*$/, ' ');
+  const head = gap.slice(0, best.at - best.len).replace(/\s*$/, ' ');
   const apposition = /^\s*(?:\([^)]*\)\s*)?,[^,]+,\s*$/.test(head) || (A.type === 'Person' && /^\s*,[^,]+\bwho\s+(?:also\s+|now\s+)?$/.test(head));
   if (/^['’]s\b/.test(gap) || !apposition) return null;
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
