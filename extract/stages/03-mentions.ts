@@ -37,6 +37,12 @@ export function titleAt(tokens: Token[], i: number): number {
   return best;
 }
 
+function runLength(tokens: Token[], from: number): number {
+  let j = from;
+  while (j < tokens.length && tokens[j]!.cap && tokens[j]!.sentence === tokens[from]!.sentence) j++;
+  return j - from;
+}
+
 function runEndsWithOrgHead(tokens: Token[], from: number): boolean {
   let j = from;
   let last = -1;
@@ -77,9 +83,12 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && (joinedOf === 0 || (joinedOf < 2 && orgHeads.has(prev.lower))) && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
         joinedOf++; run.push(j); j++; continue;
       }
-      if (n.lower === 'and' || n.lower === '&') {
+      if (n.lower === '&') { run.push(j); j++; continue; }
+      if (n.lower === 'and') {
         const right = tokens[j + 1]!;
-        if (runEndsWithOrgHead(tokens, j + 1) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower))) { run.push(j); j++; continue; }
+        const leftKnown = gazetteer.has(run.map((r) => tokens[r]!.lower).join(' '));
+        const rightLen = runLength(tokens, j + 1);
+        if (!leftKnown && ((rightLen >= 2 && runEndsWithOrgHead(tokens, j + 1)) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower)))) { run.push(j); j++; continue; }
       }
       break;
     }

@@ -22,6 +22,7 @@ const CLOSE_QUOTES = new Set(['’', '”', '"', "'", '»']);
 const ORG_NOUNS = new Set([...orgHeads].filter((w) => /^[a-z]+$/.test(w) && w.length > 3).concat(['website', 'newspaper', 'broadcaster', 'outlet', 'firm', 'portal', 'channel', 'daily', 'weekly', 'agency']));
 const APPOS_ORG = new RegExp(`^(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:${[...ORG_NOUNS, 'tank', 'organisation', 'organization', 'body', 'institution', 'outlet', 'think'].join('|')})\\b`);
 const followingWords = (tokens: Token[], from: number, n: number): string => tokens.slice(from, from + n).map((t) => t.lower).join(' ');
+const MEDIA_CUE = /(?:\btold|interview (?:with|to)|according to(?: the)?|reported by|published by|wrote (?:in|for|on)|writing (?:in|for))$/;
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'explained', 'noted', 'asked', 'replied', 'argued', 'insisted', 'warned', 'believes', 'thinks']);
 const SPORTS = /\b(SOCCER|FOOTBALL|CRICKET|RUGBY|BASKETBALL|BASEBALL|HOCKEY|TENNIS|GOLF|CYCLING|ATHLETICS|MOTOR|RACING|SKIING|SWIMMING|BOXING|VOLLEYBALL|HANDBALL|NFL|NBA|NHL)\b/;
@@ -83,6 +84,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (words.length >= 2 && words.some((w) => gazetteer.get(w.lower) === 'Place' && !firstNames.has(w.lower))) return { type: 'Organization', evidence: 'default', strength: 1 };
   // "Troika Dialog, an investment company": an apposition names the kind of body.
   if (next?.text === ',' && APPOS_ORG.test(followingWords(tokens, c.last + 2, 5))) return { type: 'Organization', evidence: 'context', strength: 2 };
+  // "told Global Voices", "in an interview with Intelligence Online": a name after a media cue.
+  if (words.length >= 2 && MEDIA_CUE.test(followingWords(tokens, Math.max(0, c.first - 4), c.first - Math.max(0, c.first - 4)))) return { type: 'Organization', evidence: 'context', strength: 1 };
   const nameLike = words.every((w) => firstNames.has(w.lower) || lastNames.has(w.lower) || (!isCommonWord(w.lower) && !demonyms.has(w.lower) && !notEntities.has(w.lower)));
   if (words.length >= 2 && words.length <= 4 && nameLike) return { type: 'Person', evidence: 'default', strength: 1 };
   return { type: 'Person', evidence: 'default', strength: 0 };

@@ -314,6 +314,8 @@ function findCue(gap: string, tA: EntityType, tB: EntityType): { at: number; len
  * intervening mention ("X, led by General Y, asked Z" relates X and Z through "asked"). */
 function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Found | null {
   if (ctx.attributive || gap.split(/\s+/).length > 18) return null;
+  // "the new director of X, Y, met with Z": X sits inside a prepositional phrase, it is not the subject.
+  if (/\b(?:of|for|at|in|from|with|by)\s+(?:the\s+)?$/.test(lower(ctx.textAll.slice(Math.max(0, A.start - 12), A.start)))) return null;
   const best = findCue(gap, A.type, B.type);
   if (!best) return null;
   const cueStart = A.end + best.at - best.len;
