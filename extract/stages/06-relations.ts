@@ -185,7 +185,7 @@ function negated(gapLower: string, cueAt: number): boolean {
   return window.split(/[^\p{L}']+/u).some((w) => negationWords.has(w));
 }
 
-interface PairContext { distant: boolean; inner: Mention[]; attributive: boolean; textAll: string }
+interface PairContext { distant: boolean; inner: Mention[]; attributive: boolean; textAll: string; bTitle?: string }
 
 function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, before: string, input: RelationInput,
   verbs: () => ReturnType<typeof verbPhrases>, sentenceStart: number, titleOf: Array<string | undefined>, ctx: PairContext): Found | null {
@@ -211,7 +211,11 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     const type = pr ? roles.get(pr[1]!.toLowerCase()) : undefined;
     if (pr && type && typesOk(type, 'Person', 'Person') && /,\s*$/.test(gap)) return { src: a, tgt: b, type, confidence: 0.6, rule: 'pronoun-role' };
   }
-  if (ctx.distant) return distantCue(A, B, gap, ctx);
+  // "Unit 8200 (Aman) of Israel’s Military Intelligence Directorate": a unit of a body.
+  if (tA === 'Organization' && tB === 'Organization' && /^\s*of\s+(?:the\s+)?(?:[\p{L}-]+['’]s\s+)?$/u.test(gap) && (!ctx.distant || ctx.inner.every((m) => m.type === 'Place'))) {
+    return { src: a, tgt: b, type: 'PART_OF', confidence: 0.6, rule: 'of-body' };
+  }
+  if (ctx.distant) return distantCue(A, B, gap, { ...ctx, bTitle: titleOf[ib] });
   // 1. Apposition / copula with a role noun: "X, the head of Y", "X is the director of Y".
   let m = ROLE_APPOS.exec(gap);
   if (m && tA === 'Person') {
@@ -319,10 +323,12 @@ function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Foun
   const best = findCue(gap, A.type, B.type);
   if (!best) return null;
   const cueStart = A.end + best.at - best.len;
-  if (ctx.inner.some((m) => m.end > cueStart)) return null;
+  // After the cue only B's own title phrase may intervene ("to the European Commission President X").
+  const titled = (m: Mention): boolean => !!ctx.bTitle && lower(ctx.textAll.slice(m.end, B.start)).trim() === ctx.bTitle;
+  if (ctx.inner.some((m) => m.end > cueStart && !titled(m))) return null;
   // Only an apposition may stand between the subject and its verb: "X (XKX), led by General Y, asked Z".
   const head = gap.slice(0, best.at - best.len).replace(/\s*$/, ' ');
-  const apposition = /^\s*(?:\([^)]*\)\s*)?,[^,]+,\s*$/.test(head) || (A.type === 'Person' && /^\s*,[^,]+\bwho\s+(?:also\s+|now\s+)?$/.test(head));
+  const apposition = /^\s*(?:\([^)]*\)\s*)?(?:,[^,]+){1,3},\s*$/.test(head) || (ctx.inner.length > 0 && ctx.inner.every((m) => m.end > cueStart) && !/[,;:]/.test(head)) || (A.type === 'Person' && /^\s*,[^,]+\bwho\s+(?:also\s+|now\s+)?$/.test(head));
   if (/^['’]s\b/.test(gap) || !apposition) return null;
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
   if (B.type === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type)) return null;
