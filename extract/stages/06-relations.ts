@@ -108,7 +108,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
         let listed = false;
         let distant = false;
         // Mentions of A's or B's own entity in between ("X (ACR) of Y") do not separate them.
-        const inner = ms.slice(x + 1, y).map((k) => mentions[k]!).filter((m) => m.entity !== A.entity && m.entity !== B.entity);
+        const inner = ms.slice(x + 1, y).map((k) => mentions[k]!).filter((m) => m.entity !== A.entity && m.entity !== B.entity && !m.via);
         if (inner.length > 0) {
           const isList = (chain: Mention[]): boolean => {
             const seps = chain.slice(1).map((m, k) => text.slice(chain[k]!.end, m.start));
@@ -317,7 +317,7 @@ function findCue(gap: string, tA: EntityType, tB: EntityType): { at: number; len
 /** Verb cue between two mentions with others in between: the cue must come after every
  * intervening mention ("X, led by General Y, asked Z" relates X and Z through "asked"). */
 function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Found | null {
-  if (ctx.attributive || gap.split(/\s+/).length > 18) return null;
+  if (ctx.attributive || gap.split(/\s+/).length > 26) return null;
   // "the new director of X, Y, met with Z": X sits inside a prepositional phrase, it is not the subject.
   if (/\b(?:of|for|at|in|from|with|by)\s+(?:the\s+)?$/.test(lower(ctx.textAll.slice(Math.max(0, A.start - 12), A.start)))) return null;
   const best = findCue(gap, A.type, B.type);
