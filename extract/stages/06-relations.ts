@@ -127,7 +127,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
         if (gap.length > 200 || /[;]/.test(gap)) continue;
         const before = lower(text.slice(Math.max(sentence.start, A.start - 40), A.start));
         const f = matchPair(ia, ib, A, B, gapLower, before, input, () => (verbs ??= verbPhrases(sentence.text)), sentence.start, titleOf,
-          { distant, inner: distant ? inner : [], attributive: attributive(A) || attributive(B), textAll: text });
+          { distant, inner: distant ? inner : [], attributive: attributive(A) || attributive(B), textAll: text, subject: mentions[ms[0]!] });
         if (f) {
           if (listed) f.confidence *= 0.9;
           if (distant) f.confidence *= 0.8;
@@ -185,7 +185,7 @@ function negated(gapLower: string, cueAt: number): boolean {
   return window.split(/[^\p{L}']+/u).some((w) => negationWords.has(w));
 }
 
-interface PairContext { distant: boolean; inner: Mention[]; attributive: boolean; textAll: string; bTitle?: string }
+interface PairContext { distant: boolean; inner: Mention[]; attributive: boolean; textAll: string; bTitle?: string; subject?: Mention }
 
 function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, before: string, input: RelationInput,
   verbs: () => ReturnType<typeof verbPhrases>, sentenceStart: number, titleOf: Array<string | undefined>, ctx: PairContext): Found | null {
@@ -329,7 +329,10 @@ function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Foun
   // Only an apposition may stand between the subject and its verb: "X (XKX), led by General Y, asked Z".
   const head = gap.slice(0, best.at - best.len).replace(/\s*$/, ' ');
   const apposition = /^\s*(?:\([^)]*\)\s*)?(?:,[^,]+){1,3},\s*$/.test(head) || (ctx.inner.length > 0 && ctx.inner.every((m) => m.end > cueStart) && !/[,;:]/.test(head)) || (A.type === 'Person' && /^\s*,[^,]+\bwho\s+(?:also\s+|now\s+)?$/.test(head));
-  if (/^['’]s\b/.test(gap) || !apposition) return null;
+  // "X was a co-owner of Y, but sold his stake, remaining in partnership with Z": a participle
+  // clause takes the sentence's subject (X is its first name).
+  const participle = ctx.subject === A && /,\s*[a-z]+ing\s+$/.test(head);
+  if (/^['’]s\b/.test(gap) || !(apposition || participle)) return null;
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
   if (B.type === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type)) return null;
   const [src, tgt] = best.cue.dir === 'forward' ? [A.entity, B.entity] : [B.entity, A.entity];
