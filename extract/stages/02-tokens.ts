@@ -23,7 +23,7 @@ export interface Token {
   cap: boolean;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|\S/gu;
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|\S/gu;
 const ABBREV_WITH_DOT = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'pres', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rev', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'mt', 'messrs', 'no']);
 const HYPHEN_SUFFIX = /^(.*\p{L})-(based|style|led|backed|born|owned|speaking|funded|made|controlled|linked|era|type|run|friendly|bound|wide|held|occupied|dominated|allied|leaning|minded|centric|registered)$/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '–', '—', '•', '*']);
@@ -39,7 +39,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       if (start < consumed) continue; // the period an abbreviation already took
       const isWord = /[\p{L}\p{N}]/u.test(raw);
       // Possessive 's / ’s becomes its own token so that names end cleanly.
-      const poss = isWord && raw.length > 2 ? /^(.*[\p{L}\p{N}])(['’]s)$/u.exec(raw) : null;
+      const poss = isWord && raw.length > 2 ? /^(.*[\p{L}\p{N}])(['’][sS])$/u.exec(raw) : null;
       // "Moscow-based", "Western-style": the name and its lower-case suffix are separate tokens.
       let suffix = isWord ? HYPHEN_SUFFIX.exec(raw) : null;
       // "Azerbaijan-France", "Israeli-Palestinian": two known names joined by a hyphen.
