@@ -152,7 +152,9 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
     if (demonyms.has(t.lower) && a < b && !orgHeads.has(tok(b).lower) && !gazetteer.has(run.slice(a, b + 1).map((r) => tokens[r]!.lower).join(' '))) {
       demonym = t.lower; a++; continue;
     }
-    if (t.initial && a < b && isCommonWord(t.lower) && !gazetteer.has(t.lower) && !titles.has(t.lower) && !orgHeads.has(t.lower)) { a++; continue; }
+    // "Regrettably Armenia…" loses its first word; "Frank Schwabe spoke" keeps a given name before a surname.
+    const givenName = a < b && firstNames.has(t.lower) && !isCommonWord(tok(a + 1).lower);
+    if (t.initial && a < b && isCommonWord(t.lower) && !givenName && !gazetteer.has(t.lower) && !titles.has(t.lower) && !orgHeads.has(t.lower)) { a++; continue; }
     break;
   }
   // Trailing: connectors and non-entity words.

@@ -128,6 +128,8 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     if (def !== undefined) {
       const e = entityOfCand[def]!;
       entityOfCand[i] = e;
+      const other = byKey.get(keyOf(c));
+      if (other !== undefined && other !== e) mergeInto(other, e);
       byKey.set(keyOf(c), e);
       continue;
     }

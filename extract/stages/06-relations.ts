@@ -115,14 +115,23 @@ export function findRelations(input: RelationInput): DocRelation[] {
             return seps.every((g) => LIST_SEP.test(g)) && chain.every((m) => m.type === chain[0]!.type) && (chain.length >= 3 || seps.some((g) => /\b(?:and|or)\b|&/.test(g)));
           };
           if (isList([A, ...inner, B])) continue;
-          if (isList([...inner, B])) { rightStart = inner[0]!.start; listed = true; }
+          // The list may go on after B ("backed Gazprom, Rosneft and Sberbank").
+          const tail: Mention[] = [];
+          for (let k = y + 1; k < ms.length; k++) {
+            const m = mentions[ms[k]!]!;
+            const prev = tail[tail.length - 1] ?? B;
+            if (m.type !== B.type || !LIST_SEP.test(text.slice(prev.end, m.start))) break;
+            tail.push(m);
+          }
+          if (isList([...inner, B, ...tail])) { rightStart = inner[0]!.start; listed = true; }
           else if (isList([A, ...inner])) { leftEnd = inner[inner.length - 1]!.end; listed = true; }
           else if (inner.length <= 3) distant = true;
           else continue;
         }
         // Members of one list are not related to each other by the list itself.
         if (!listed && !distant && isListContext(text, A, B, x > 0 ? mentions[ms[x - 1]!] : undefined, mentions[ms[y + 1]!])) continue;
-        const gap = text.slice(leftEnd, rightStart).replace(/\s*\([^()]*\)/g, '');
+        // Parentheses ("(XKX)") are blanked, not removed, so offsets inside the gap stay true.
+        const gap = text.slice(leftEnd, rightStart).replace(/\([^()]*\)/g, (p) => ' '.repeat(p.length));
         const gapLower = lower(gap);
         if (gap.length > 200 || /[;]/.test(gap)) continue;
         const before = lower(text.slice(Math.max(sentence.start, A.start - 40), A.start));
@@ -258,6 +267,8 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   }
   // 5. Verb frames from the cue lexicon: the cue closest to B wins.
   let best = findCue(gap, tA, tB);
+  // "..., led by General X, asked Y": X is inside a phrase, not the one who asked.
+  if (best && /^\s*,/.test(gap) && insidePhrase(A, ctx.textAll)) best = null;
   // "expelled two officials from Baku": a place after a locative preposition is where, not whom.
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
   if (best && tB === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type) && !best.cue.cues.some((c) => c.endsWith(` ${lastWord}`) || c === lastWord)) best = null;
@@ -295,6 +306,12 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   return null;
 }
 
+/** The mention is the object of a preposition or of "led by"-like participles. */
+function insidePhrase(m: Mention, text: string): boolean {
+  const before = lower(text.slice(Math.max(0, m.start - 30), m.start));
+  return /\b(?:of|for|at|in|from|with|by)\s+(?:the\s+)?(?:[a-z]+\s+)?$/.test(before);
+}
+
 function findCue(gap: string, tA: EntityType, tB: EntityType): { at: number; len: number; cue: VerbCue } | null {
   let best: { at: number; len: number; cue: VerbCue } | null = null;
   for (const { phrase, re, cue } of CUES) {
@@ -319,7 +336,7 @@ function findCue(gap: string, tA: EntityType, tB: EntityType): { at: number; len
 function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Found | null {
   if (ctx.attributive || gap.split(/\s+/).length > 26) return null;
   // "the new director of X, Y, met with Z": X sits inside a prepositional phrase, it is not the subject.
-  if (/\b(?:of|for|at|in|from|with|by)\s+(?:the\s+)?$/.test(lower(ctx.textAll.slice(Math.max(0, A.start - 12), A.start)))) return null;
+  if (insidePhrase(A, ctx.textAll)) return null;
   const best = findCue(gap, A.type, B.type);
   if (!best) return null;
   const cueStart = A.end + best.at - best.len;
