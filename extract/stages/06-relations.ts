@@ -35,6 +35,7 @@ const POSSESSIVE = /^\s*['’]s\s+(?:own\s+)?$/iu;
 const LIST_SEP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$/iu;
 const GOVERNMENT_BODY = /\b(service|directorate|agency|ministry|army|parliament|government|council|police|forces|navy|intelligence|military|guard|command|office|bundestag|senate|assembly|court)\b/i;
 const LOCATIVE_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN', 'OCCUPIES', 'ATTACKED', 'CITIZEN_OF', 'PART_OF']);
+const MEMBER_NOUNS = new Set(['member', 'mp', 'politician', 'lawmaker', 'deputy', 'senator', 'activist', 'councillor', 'candidate', 'legislator']);
 const HEAD_OF_STATE = new Set(['president', 'pres.', 'pres', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emperor', 'president-elect', 'dictator', 'leader']);
 
 const CUES: Array<{ phrase: string; re: RegExp; cue: VerbCue }> = verbCues.flatMap((cue) =>
@@ -241,6 +242,11 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (tB === 'Person' && tb && titles.get(tb) && gap.trim() === tb && typesOk(titles.get(tb)!, 'Person', tA)) {
     return { src: b, tgt: a, type: titles.get(tb)!, confidence: 0.8, rule: 'title-after-name' };
   }
+  // "Bob Blackman, a Conservative member of …", "X, a Labour MP": a body named before a member noun.
+  if (tA === 'Person' && tB === 'Organization' && /^\s*,\s*(?:a|an|the)\s+(?:[a-z]+\s+)?$/.test(gap)) {
+    const noun = /^\s+([a-z]+)/i.exec(ctx.textAll.slice(B.end, B.end + 20))?.[1]?.toLowerCase();
+    if (noun && MEMBER_NOUNS.has(noun)) return { src: a, tgt: b, type: 'MEMBER_OF', confidence: 0.7, rule: 'member-noun' };
+  }
   // 2. Role before the first name, the person right after: "director of Y, X" / "President of Y X".
   if (/^\s*,?\s*$/.test(gap) && tB === 'Person') {
     m = ROLE_BEFORE.exec(before);
@@ -268,7 +274,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // 5. Verb frames from the cue lexicon: the cue closest to B wins.
   let best = findCue(gap, tA, tB);
   // "..., led by General X, asked Y": X is inside a phrase, not the one who asked.
-  if (best && /^\s*,/.test(gap) && insidePhrase(A, ctx.textAll)) best = null;
+  if (best && /^\s*,/.test(gap) && !/^\s*,\s*(?:which|who|that)\b/.test(gap) && insidePhrase(A, ctx.textAll)) best = null;
   // "expelled two officials from Baku": a place after a locative preposition is where, not whom.
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
   if (best && tB === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type) && !best.cue.cues.some((c) => c.endsWith(` ${lastWord}`) || c === lastWord)) best = null;
