@@ -10,7 +10,6 @@ import { ontology } from '../../src/model/ontology.js';
 import type { DocEntity, DocRelation, EntityType, Mention, Sentence } from '../../src/model/types.js';
 import { attributiveNouns, countryNames, demonyms, hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
 import { termTags, verbPhrases, type TermTags } from '../nlp.js';
-import type { TypedCandidate } from './04-types.js';
 
 export interface RelationInput {
   text: string;
