@@ -13,25 +13,6 @@ const two = (nlp.world() as unknown as { model: { two: { orgWords?: Record<strin
 export const compromiseOrgWords: readonly string[] = Object.keys(two.orgWords ?? {});
 export const compromisePlaceWords: readonly string[] = Object.keys(two.placeWords ?? {});
 
-export interface VerbInfo {
-  /** Offset of the verb phrase inside the analysed text. */
-  start: number;
-  end: number;
-  text: string;
-  negative: boolean;
-}
-
-/** Verb phrases of one sentence (compromise's part-of-speech tagger); used by the relation stage only. */
-export function verbPhrases(text: string): VerbInfo[] {
-  try {
-    const doc = nlp(text);
-    const list = doc.verbs().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; verb?: { negative?: boolean } }>;
-    return list.map((v) => ({ start: v.offset.start, end: v.offset.start + v.offset.length, text: v.text, negative: v.verb?.negative === true }));
-  } catch {
-    return [];
-  }
-}
-
 export interface TermTags {
   start: number;
   end: number;

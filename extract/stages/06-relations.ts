@@ -9,7 +9,7 @@
 import { ontology } from '../../src/model/ontology.js';
 import type { DocEntity, DocRelation, EntityType, Mention, Sentence } from '../../src/model/types.js';
 import { attributiveNouns, countryNames, demonyms, hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
-import { termTags, verbPhrases, type TermTags } from '../nlp.js';
+import { termTags, type TermTags } from '../nlp.js';
 
 export interface RelationInput {
   text: string;
@@ -37,8 +37,13 @@ const LOCATIVE_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN',
 const MEMBER_NOUNS = new Set(['member', 'mp', 'politician', 'lawmaker', 'deputy', 'senator', 'activist', 'councillor', 'candidate', 'legislator']);
 const HEAD_OF_STATE = new Set(['president', 'pres.', 'pres', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emperor', 'president-elect', 'dictator', 'leader']);
 
-const CUES: Array<{ phrase: string; re: RegExp; cue: VerbCue }> = verbCues.flatMap((cue) =>
-  cue.cues.map((phrase) => ({ phrase, cue, re: new RegExp(`(?:^|[^\\p{L}])${esc(phrase)}(?=$|[^\\p{L}])`, 'giu') })));
+// All non-weak cue phrases in one alternation (longest first), so a gap is scanned once.
+const CUES_BY_PHRASE = new Map<string, VerbCue[]>();
+for (const cue of verbCues) {
+  if (cue.weak) continue;
+  for (const phrase of cue.cues) CUES_BY_PHRASE.set(phrase, [...(CUES_BY_PHRASE.get(phrase) ?? []), cue]);
+}
+const CUE_RE = new RegExp(`(?<![\\p{L}])(?:${[...CUES_BY_PHRASE.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}])`, 'giu');
 
 interface Found { src: number; tgt: number; type: string; confidence: number; rule: string; status?: string }
 
@@ -59,7 +64,6 @@ export function findRelations(input: RelationInput): DocRelation[] {
     if (ms.length < 2) continue;
     const sentLower = lower(sentence.text);
     const hedged = sentLower.split(/[^\p{L}']+/u).some((w) => hedgeWords.has(w));
-    let verbs: ReturnType<typeof verbPhrases> | null = null;
     let tags: TermTags[] | null = null;
     const explained = new Set<string>();
     const emit = (f: Found, ma: number, mb: number): void => {
@@ -81,7 +85,13 @@ export function findRelations(input: RelationInput): DocRelation[] {
       out.push(rel);
     };
 
+    const attributiveCache = new Map<Mention, boolean>();
     const attributive = (m: Mention): boolean => {
+      let v = attributiveCache.get(m);
+      if (v === undefined) { v = attributiveOf(m); attributiveCache.set(m, v); }
+      return v;
+    };
+    const attributiveOf = (m: Mention): boolean => {
       // "Artsakh leaders", "the Artsakh conflict": a place name used as a modifier.
       if (m.type !== 'Place' || m.via) return false;
       const after = /^\s+([\p{L}-]+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
@@ -135,7 +145,7 @@ export function findRelations(input: RelationInput): DocRelation[] {
         const gapLower = lower(gap);
         if (gap.length > 200 || /[;]/.test(gap)) continue;
         const before = lower(text.slice(Math.max(sentence.start, A.start - 40), A.start));
-        const f = matchPair(ia, ib, A, B, gapLower, before, input, () => (verbs ??= verbPhrases(sentence.text)), sentence.start, titleOf,
+        const f = matchPair(ia, ib, A, B, gapLower, before, input, () => (tags ??= termTags(sentence.text)), sentence.start, titleOf,
           { distant, inner: distant ? inner : [], attributive: attributive(A) || attributive(B), textAll: text, subject: mentions[ms[0]!] });
         if (f) {
           if (listed) f.confidence *= 0.9;
@@ -197,7 +207,7 @@ function negated(gapLower: string, cueAt: number): boolean {
 interface PairContext { distant: boolean; inner: Mention[]; attributive: boolean; textAll: string; bTitle?: string; subject?: Mention }
 
 function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, before: string, input: RelationInput,
-  verbs: () => ReturnType<typeof verbPhrases>, sentenceStart: number, titleOf: Array<string | undefined>, ctx: PairContext): Found | null {
+  terms: () => TermTags[], sentenceStart: number, titleOf: Array<string | undefined>, ctx: PairContext): Found | null {
   const a = A.entity;
   const b = B.entity;
   const tA = A.type;
@@ -282,10 +292,10 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     const [src, tgt] = best.cue.dir === 'forward' ? [a, b] : [b, a];
     let confidence = 0.7;
     let neg = negated(gap, best.at - best.len);
-    if (!neg) {
-      // compromise's verb phrases tell negation the lexicon cannot see ("did not transmit").
+    if (!neg && /n['’]t\b|\bno\b|\bnever\b|\bnot\b/.test(gap)) {
+      // compromise's tags tell whether a negation really attaches before the cue ("did not transmit").
       const cueStart = A.end - sentenceStart + best.at - best.len;
-      neg = verbs().some((v) => v.negative && v.start <= cueStart + 2 && v.end >= cueStart - 2);
+      neg = terms().some((t) => t.tags.includes('Negative') && t.start < cueStart && t.start >= A.end - sentenceStart);
     }
     if (neg) confidence *= 0.4;
     return { src, tgt, type: best.cue.type, confidence, rule: `cue:${best.cue.type.toLowerCase()}`, ...(neg ? { status: 'negated' } : {}) };
@@ -319,18 +329,18 @@ function insidePhrase(m: Mention, text: string): boolean {
 
 function findCue(gap: string, tA: EntityType, tB: EntityType): { at: number; len: number; cue: VerbCue } | null {
   let best: { at: number; len: number; cue: VerbCue } | null = null;
-  for (const { phrase, re, cue } of CUES) {
-    if (cue.weak) continue;
-    re.lastIndex = 0;
-    for (const hit of gap.matchAll(re)) {
-      const at = (hit.index ?? 0) + hit[0].length;
-      if (!best || at > best.at || (at === best.at && phrase.length > best.len)) {
-        const [s, t] = cue.dir === 'forward' ? [tA, tB] : [tB, tA];
-        if (cue.src && !cue.src.includes(s)) continue;
-        if (cue.tgt && !cue.tgt.includes(t)) continue;
-        if (!typesOk(cue.type, s, t)) continue;
-        best = { at, len: phrase.length, cue };
-      }
+  CUE_RE.lastIndex = 0;
+  for (const hit of gap.matchAll(CUE_RE)) {
+    const phrase = hit[0].toLowerCase();
+    const at = (hit.index ?? 0) + hit[0].length;
+    if (best && at < best.at) continue;
+    for (const cue of CUES_BY_PHRASE.get(phrase) ?? []) {
+      const [s, t] = cue.dir === 'forward' ? [tA, tB] : [tB, tA];
+      if (cue.src && !cue.src.includes(s)) continue;
+      if (cue.tgt && !cue.tgt.includes(t)) continue;
+      if (!typesOk(cue.type, s, t)) continue;
+      if (!best || at > best.at || phrase.length > best.len) best = { at, len: phrase.length, cue };
+      break;
     }
   }
   return best;
