@@ -171,7 +171,7 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   }
   trimEnd();
   // A sentence-initial word that is not a name, before a known name: "Anytime Azerbaijan".
-  if (a < b && tok(a).initial && !gazetteer.has(tok(a).lower) && !firstNames.has(tok(a).lower) && gazetteer.has(phrase(a + 1, b))) a++;
+  if (a < b && tok(a).initial && !gazetteer.has(phrase(a, b)) && !gazetteer.has(tok(a).lower) && !firstNames.has(tok(a).lower) && gazetteer.has(phrase(a + 1, b))) a++;
   if (b < a) return;
   for (let k = a + 1; k < b; k++) {
     const tl = titleAt(tokens, run[k]!);
