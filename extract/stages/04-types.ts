@@ -5,7 +5,7 @@
 import type { EntityType } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { Candidate } from './03-mentions.js';
-import { countryNames, demonyms, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads, titles } from '../lexicon.js';
+import { countryNames, demonyms, roles, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads, titles } from '../lexicon.js';
 
 export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acronym' | 'context' | 'document' | 'default';
 
@@ -49,9 +49,18 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const capsLine = firstW.capsLine;
 
   const gaz = gazetteer.get(key);
+  // "M. Waugh", "J. F. Kennedy": initials before a surname.
+  if (words.length >= 2 && /^\p{Lu}\.$/u.test(firstW.text) && /^\p{Lu}\p{Ll}/u.test(lastW.text)) return { type: 'Person', evidence: 'given-name', strength: 2 };
+  if (sportsDoc && !countryNames.has(key) && gaz !== 'Organization') {
+    // Scorecards: "c Smith b Jayasuriya 50" names players; results tables "Lotte 6 Hyundai 2" name teams.
+    if (['c', 'b', 'st', 'lbw'].includes(prevW)) return { type: 'Person', evidence: 'context', strength: 2 };
+    if (/^\d/.test(nextW) && !c.title && !(words.length >= 2 && firstNames.has(firstW.lower)) && !(capsLine && /^\d{4}-/.test(nextW))) return { type: 'Organization', evidence: 'context', strength: 2 };
+  }
   // Titles of works and slogans in quotes (‘Am Abgrund’, “Golden Passport”) are not names.
   const quoted = prev && next && OPEN_QUOTES.has(prev.text) && CLOSE_QUOTES.has(next.text);
   if (quoted && !gaz && !orgHeads.has(lastW.lower)) return null;
+  // "Fed chairman Alan Greenspan": a name before a role noun is the body the role belongs to.
+  if (!gaz && next && next.sentence === c.sentence && !next.upper && roles.has(next.lower) && !c.title && words.length <= 3) return { type: 'Organization', evidence: 'context', strength: 2 };
   // "the Skolkovo school", "the Intelligence Online website": a name used before an organisation noun.
   if (!gaz && next && next.sentence === c.sentence && !next.upper && ORG_NOUNS.has(next.lower) && !c.title) return { type: 'Organization', evidence: 'context', strength: 2 };
   if (c.title && gaz !== 'Organization') return { type: 'Person', evidence: 'title', strength: 3 };
@@ -126,6 +135,16 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     if (whole && whole !== m && nameTokens(tokens, m).length === 1 && whole.strength >= m.strength) { m.type = whole.type; m.evidence = 'document'; m.strength = 2; continue; }
     const best = bySurface.get(k);
     if (best && best.strength > m.strength) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; }
+  }
+  // "Clinton and Dole": an unknown name takes the type of a known list neighbour.
+  for (let k = 0; k < typed.length; k++) {
+    const m = typed[k]!;
+    if (m.strength > 0 || m.evidence === 'document') continue;
+    for (const o of [typed[k - 1], typed[k + 1]]) {
+      if (!o || o.sentence !== m.sentence || o.strength < 2) continue;
+      const between = tokens.slice(Math.min(o.last, m.last) + 1, Math.max(o.first, m.first)).map((t) => t.lower).join(' ');
+      if (/^(?:,|and|or|, and|&)$/.test(between)) { m.type = o.type; m.evidence = 'context'; m.strength = 1; break; }
+    }
   }
   // Weakest guesses that nothing in the document supports are dropped.
   return typed.filter((m) => m.strength > 0 || m.evidence === 'document');
