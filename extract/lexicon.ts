@@ -95,7 +95,7 @@ export function isCommonWord(word: string): boolean {
     const pop = Number(c.population) || 0;
     if (pop >= 50_000 || c.capital === 'primary' || c.capital === 'admin') {
       // Town names that are also English words ("We", "Mobile") would turn words into places.
-      for (const n of new Set([c.city_ascii, c.city])) if (n.length > 2 && !isCommonWord(n) && !notFile.edges.includes(lower(n)) && !notFile.words.includes(lower(n))) put(n, 'Place');
+      for (const n of new Set([c.city_ascii, c.city])) if (n.length > 2 && !(!n.includes(' ') && isCommonWord(n)) && !notFile.edges.includes(lower(n)) && !notFile.words.includes(lower(n))) put(n, 'Place');
     }
   }
 }

@@ -117,9 +117,13 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     if (!cur || m.strength > cur.strength) bySurface.set(k, m);
     const words = nameTokens(tokens, m);
     if (words.length >= 2 && (m.strength >= 2 || (m.type === 'Person' && m.strength >= 1))) {
-      const part = m.type === 'Person' ? words[words.length - 1]!.lower : words[0]!.lower;
-      const p = partOf.get(part);
-      if (!p || m.strength > p.strength) partOf.set(part, m);
+      const parts = m.type === 'Person' ? [words[words.length - 1]!.lower] : [words[0]!.lower];
+      // "Wang Dan" … "Wang": a family name may come first when the first word is no given name.
+      if (m.type === 'Person' && !firstNames.has(words[0]!.lower) && !/\.$/.test(words[0]!.text)) parts.push(words[0]!.lower);
+      for (const part of parts) {
+        const p = partOf.get(part);
+        if (!p || m.strength > p.strength) partOf.set(part, m);
+      }
     }
   }
   for (const m of typed) {
@@ -141,7 +145,7 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     const m = typed[k]!;
     if (m.strength > 0 || m.evidence === 'document') continue;
     for (const o of [typed[k - 1], typed[k + 1]]) {
-      if (!o || o.sentence !== m.sentence || o.strength < 2) continue;
+      if (!o || o.sentence !== m.sentence || o.strength < 1 || o.evidence === 'default') continue;
       const between = tokens.slice(Math.min(o.last, m.last) + 1, Math.max(o.first, m.first)).map((t) => t.lower).join(' ');
       if (/^(?:,|and|or|, and|&)$/.test(between)) { m.type = o.type; m.evidence = 'context'; m.strength = 1; break; }
     }

@@ -7,7 +7,7 @@ import { normaliseName } from '../../src/model/names.js';
 import type { DocEntity, EntityType, Mention } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { TypedCandidate } from './04-types.js';
-import { demonyms, isCommonWord, lower, variantOf } from '../lexicon.js';
+import { demonyms, firstNames, isCommonWord, lower, variantOf } from '../lexicon.js';
 
 export interface Resolved {
   mentions: Mention[];
@@ -154,7 +154,7 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
       if (o.type !== 'Person' || words(o).length < 2 || entityOfCand[j]! < 0) continue;
       const parts = normaliseName(o.text).split(' ');
       const last = parts[parts.length - 1]!;
-      const match = last === w || (w.length >= 6 && editDistanceAtMost1(last, w)) || (parts[0] === w && false);
+      const match = last === w || (w.length >= 6 && editDistanceAtMost1(last, w)) || (parts[0] === w && !firstNames.has(w));
       if (!match) continue;
       const dist = o.start <= c.start ? c.start - o.start : (c.start - o.start) * -4;
       if (dist < bestDist) { bestDist = dist; best = entityOfCand[j]!; }
