@@ -23,7 +23,7 @@ export interface VerbCue {
 }
 
 const titlesFile = data<{ titles: Record<string, string | null> }>('titles.json');
-const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: string[]; placeOfHeads: string[]; ambiguousPlaceWords: string[] }>('heads.json');
+const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: string[]; placeOfHeads: string[]; ambiguousPlaceWords: string[]; companySuffixes: string[] }>('heads.json');
 const placesFile = data<{ places: string[]; variants: string[][] }>('places.json');
 const orgsFile = data<{ organizations: string[][] }>('organizations.json');
 const notFile = data<{ words: string[]; edges: string[]; demonyms: Record<string, string> }>('not-entities.json');
@@ -111,6 +111,7 @@ export const orgHeads = new Set([...headsFile.orgHeads, ...compromiseOrgWords]);
 const ambiguousPlace = new Set(headsFile.ambiguousPlaceWords);
 export const placeHeads = new Set([...headsFile.placeHeads, ...compromisePlaceWords.filter((w) => !orgHeads.has(w) && !ambiguousPlace.has(w))]);
 export const ofHeads = new Set(headsFile.ofHeads);
+export const companySuffixes = new Set(headsFile.companySuffixes);
 export const placeOfHeads = new Set(headsFile.placeOfHeads);
 export const notEntities = new Set(notFile.words);
 /** Words stripped from either end of a capitalised run. */

@@ -3,7 +3,7 @@
 // "Jean de la Fontaine"), then trimmed: leading titles, demonyms, determiners and sentence-initial
 // common words come off (kept as cues for typing and relations); possessives never enter.
 import type { Token } from './02-tokens.js';
-import { demonyms, edgeWords, firstNames, gazetteer, isCommonWord, maxTitleWords, notEntities, ofHeads, orgHeads, placeHeads, titles } from '../lexicon.js';
+import { companySuffixes, demonyms, edgeWords, firstNames, gazetteer, isCommonWord, maxTitleWords, notEntities, ofHeads, orgHeads, placeHeads, titles } from '../lexicon.js';
 
 export interface Candidate {
   /** Token range [first, last] (inclusive) in the document's token list. */
@@ -80,6 +80,7 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if (!next || next.sentence !== t.sentence || !next.cap) break;
       next = next!;
       if (PARTICLES.has(n.lower) && !n.upper) { run.push(j); j++; continue; }
+      if (companySuffixes.has(prev.lower)) break; // "Daniels Pharmaceuticals Inc of St. Petersburg"
       if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && (joinedOf === 0 || (joinedOf < 2 && orgHeads.has(prev.lower))) && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
         joinedOf++; run.push(j); j++; continue;
       }
@@ -147,7 +148,7 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
         continue;
       }
     }
-    if (edgeWords.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower)) { a++; continue; }
+    if (edgeWords.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && !/^\p{Lu}\.$/u.test(t.text)) { a++; continue; }
     if (notEntities.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && t.initial) { a++; continue; }
     if (demonyms.has(t.lower) && a < b && !orgHeads.has(tok(b).lower) && !gazetteer.has(run.slice(a, b + 1).map((r) => tokens[r]!.lower).join(' '))) {
       demonym = t.lower; a++; continue;
