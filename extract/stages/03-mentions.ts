@@ -87,7 +87,8 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if (n.lower === '&') { run.push(j); j++; continue; }
       if (n.lower === 'and') {
         const right = tokens[j + 1]!;
-        const leftKnown = gazetteer.has(run.map((r) => tokens[r]!.lower).join(' '));
+        // "Michael Green and Anthony Hill" are two people, whatever "Hill" may head.
+        const leftKnown = gazetteer.has(run.map((r) => tokens[r]!.lower).join(' ')) || firstNames.has(tokens[run[0]!]!.lower) || firstNames.has(right.lower);
         const rightLen = runLength(tokens, j + 1);
         if (!leftKnown && ((rightLen >= 2 && runEndsWithOrgHead(tokens, j + 1)) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower)))) { run.push(j); j++; continue; }
       }
@@ -166,7 +167,7 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   // Trailing title or plural demonym: "UN Secretary-General", "Artsakh Armenians".
   while (b > a) {
     const tb = tok(b).lower;
-    if (titles.has(tb) && !orgHeads.has(tb)) { b--; continue; }
+    if (titles.has(tb) && !orgHeads.has(tb) && !(b === a + 1 && firstNames.has(tok(a).lower))) { b--; continue; }
     if (tb.endsWith('s') && demonyms.has(tb.slice(0, -1))) { b--; continue; }
     break;
   }
