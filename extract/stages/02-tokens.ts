@@ -30,6 +30,9 @@ const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '–', '—
 
 export function tokenize(text: string, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
+  // Words the document itself writes in lower case are common words when a headline shouts them.
+  const lowerWords = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{N}-]*/gu)) lowerWords.add(m[0]);
   for (const s of sentences) {
     const first = out.length;
     let consumed = s.start;
@@ -95,7 +98,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       if (!t.isWord) continue;
       if (capsLine) {
         const bare = t.lower.replace(/\.$/, '');
-        t.cap = (t.upper || shouting) && /\p{L}/u.test(t.text) && (gazetteer.has(t.lower) || (!isCommonWord(bare) && !notEntities.has(bare) && !edgeWords.has(bare) && !titles.has(t.lower) && !/^\d/.test(t.text) && bare.length > 1));
+        t.cap = (t.upper || shouting) && /\p{L}/u.test(t.text) && (gazetteer.has(t.lower) || (!isCommonWord(bare) && !lowerWords.has(bare) && !notEntities.has(bare) && !edgeWords.has(bare) && !titles.has(t.lower) && !/^\d/.test(t.text) && bare.length > 1));
       } else {
         t.cap = t.upper;
       }
