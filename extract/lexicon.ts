@@ -24,7 +24,7 @@ export interface VerbCue {
 
 const titlesFile = data<{ titles: Record<string, string | null> }>('titles.json');
 const headsFile = data<{ orgHeads: string[]; placeHeads: string[]; ofHeads: string[]; placeOfHeads: string[]; ambiguousPlaceWords: string[]; companySuffixes: string[] }>('heads.json');
-const placesFile = data<{ places: string[]; variants: string[][] }>('places.json');
+const placesFile = data<{ places: string[]; variants: string[][]; abbreviations: Record<string, string> }>('places.json');
 const orgsFile = data<{ organizations: string[][] }>('organizations.json');
 const notFile = data<{ words: string[]; edges: string[]; demonyms: Record<string, string> }>('not-entities.json');
 export interface SentenceFrame { type: string; cues: string[]; types?: EntityType[]; between?: boolean; hyphenNouns?: string[] }
@@ -50,6 +50,13 @@ for (const group of placesFile.variants) {
   for (const n of group) { put(n, 'Place'); variantOf.set(lower(n), group[0]!); }
 }
 for (const n of placesFile.places) put(n, 'Place');
+/** Abbreviations written with a period ("Calif.", "N.M."), lower case, that the tokenizer keeps whole. */
+export const placeAbbreviations = new Set<string>();
+for (const [abbr, full] of Object.entries(placesFile.abbreviations)) {
+  put(abbr, 'Place');
+  put(full, 'Place');
+  placeAbbreviations.add(lower(abbr));
+}
 
 /** Country names (lower case), for rules that treat countries differently from cities. */
 export const countryNames = new Set<string>();

@@ -2,7 +2,7 @@
 // (headlines, section titles): there a word counts as capitalised only when it is not a
 // common English word (compromise's lexicon) or is a known name.
 import type { Sentence } from '../../src/model/types.js';
-import { demonyms, edgeWords, gazetteer, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
+import { demonyms, edgeWords, gazetteer, placeAbbreviations, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
 
 export interface Token {
   text: string;
@@ -56,7 +56,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         let end = start + raw.length;
         const low = lower(raw);
         // Abbreviations and initials keep their period ("Pres.", "J.").
-        if (text[end] === '.' && (ABBREV_WITH_DOT.has(low) || /^\p{Lu}$/u.test(raw))) end += 1;
+        if (text[end] === '.' && (ABBREV_WITH_DOT.has(low) || placeAbbreviations.has(`${low}.`) || /^\p{Lu}$/u.test(raw))) end += 1;
         consumed = end;
         const t = text.slice(start, end);
         const letters = t.replace(/[^\p{L}]/gu, '');
