@@ -34,6 +34,8 @@ const POSSESSIVE = /^\s*['’]s\s+(?:own\s+)?$/iu;
 const LIST_SEP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$/iu;
 const GOVERNMENT_BODY = /\b(service|directorate|agency|ministry|army|parliament|government|council|police|forces|navy|intelligence|military|guard|command|office|bundestag|senate|assembly|court)\b/i;
 const LOCATIVE_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN', 'OCCUPIES', 'ATTACKED', 'CITIZEN_OF', 'PART_OF']);
+const ORG_NOUN_WORDS = new Set(['company', 'firm', 'group', 'bank', 'agency', 'newspaper', 'maker', 'manufacturer', 'producer', 'carrier', 'airline', 'retailer', 'concern', 'conglomerate', 'corporation', 'university', 'college', 'school', 'institute', 'organization', 'organisation', 'association', 'party', 'network', 'station', 'club', 'team', 'developer', 'insurer', 'utility', 'exchange', 'broadcaster', 'daily', 'publisher']);
+const CHAIN_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN']);
 const MEMBER_NOUNS = new Set(['member', 'mp', 'politician', 'lawmaker', 'deputy', 'senator', 'activist', 'councillor', 'candidate', 'legislator']);
 const HEAD_OF_STATE = new Set(['president', 'pres.', 'pres', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emperor', 'president-elect', 'dictator', 'leader']);
 
@@ -172,6 +174,19 @@ export function findRelations(input: RelationInput): DocRelation[] {
           }
           emit({ src: A.entity, tgt: B.entity, type: frame.type, confidence: 0.5, rule: `frame:${frame.type.toLowerCase()}` }, ms[x]!, ms[y]!);
         }
+      }
+    }
+    // Place chains: "of Bethany, Conn.", "DAYTON, Ohio (AP)" — a locative relation to one place of
+    // a "Town, State" pair holds for the other too.
+    for (const r of out.filter((x) => x.sentence === si && CHAIN_TYPES.has(x.type))) {
+      const P = mentions[r.targetMention]!;
+      for (const k of ms) {
+        const Q = mentions[k]!;
+        if (Q.type !== 'Place' || Q.entity === P.entity || Q.entity === r.source || Q.via) continue;
+        const [first, second] = Q.start < P.start ? [Q, P] : [P, Q];
+        if (!/^\s*,\s*$/.test(text.slice(first.end, second.start))) continue;
+        // Only town → state/country: the second of the pair contains the first.
+        if (second === Q || first === Q) emit({ src: r.source, tgt: Q.entity, type: r.type, confidence: r.confidence * 0.9, rule: `${r.rule ?? 'rule'}+chain` }, r.sourceMention, k);
       }
     }
     // Co-occurrence that no pattern explains.
@@ -313,6 +328,19 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // 7. Prepositions and commas: "X of Y", "X in Y", "San Francisco, California", "X at Y".
   if (ctx.attributive) return null;
   const g = gap.trim();
+  const after = lower(ctx.textAll.slice(B.end, B.end + 40));
+  // "Marie Ferraro, 50, of Bethany", "Derwinski, a Republican from Chicago": where a person lives.
+  if (tA === 'Person' && tB === 'Place' && /^,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:of|from)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.55, rule: 'person-of-place' };
+  // "Sun Hung Kai Properties, a Hong Kong construction firm": the body's home in its apposition.
+  if (tA === 'Organization' && tB === 'Place' && /^,\s*(?:a|an|the)$/.test(g) && new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${[...ORG_NOUN_WORDS].join('|')})\\b`).test(after)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.6, rule: 'apposition-place' };
+  // Datelines: "DAYTON, Ohio (AP)".
+  if (tA === 'Place' && tB === 'Organization' && /^\($/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
+  // "former Air Force commander Avihu Bin-Nun", "Soviet historian Roy Medvedev": a role noun between.
+  if (tB === 'Person' && /^[a-z-]+$/.test(g)) {
+    const type = roles.get(g);
+    if (type && tA === 'Organization' && typesOk(type, 'Person', 'Organization')) return { src: b, tgt: a, type, confidence: 0.6, rule: 'body-role-name' };
+    if (type && tA === 'Place') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.45, rule: 'place-role-name' };
+  }
   if (tA === 'Person' && tB === 'Organization' && /^(?:,\s*)?(?:at|of|from|with|for)(?: the)?$/.test(g)) return { src: a, tgt: b, type: 'WORKS_FOR', confidence: 0.5, rule: 'preposition' };
   if (tA === 'Person' && tB === 'Place' && /^(?:,\s*)?(?:of|from|in)(?: the)?$|^,$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.4, rule: 'preposition' };
   if (tA === 'Organization' && tB === 'Place' && /^(?:,\s*)?(?:in|of|at)(?: the)?$|^,$|^-based$/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.5, rule: 'preposition' };
