@@ -102,6 +102,8 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       } else {
         t.cap = t.upper;
       }
+      // Reference codes ("AU0202111694") are not names.
+      if (t.text.length > 6 && /\d/.test(t.text) && /\p{L}/u.test(t.text)) t.cap = false;
     }
   }
   return out;

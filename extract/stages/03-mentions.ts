@@ -192,11 +192,13 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   const slice = run.slice(a, b + 1);
   // Split "Kremlin Ruben Vardanyan" / "Artsakh Samvel Shahramanyan": a known name glued to a
   // following two-or-more-word name that does not end with a head word.
-  for (let k = 1; k <= Math.min(3, slice.length - 2); k++) {
+  for (let k = 1; k <= Math.min(3, slice.length - 1); k++) {
     const head = slice.slice(0, k).map((r) => tokens[r]!.lower).join(' ');
     const rest = slice.slice(k);
     const restLast = tokens[rest[rest.length - 1]!]!;
-    if (gazetteer.has(head) && !firstNames.has(head) && rest.length >= 2 && !orgHeads.has(restLast.lower) && !placeHeads.has(restLast.lower) && !rest.some((r) => !tokens[r]!.cap)) {
+    // "Paris AFP", "Moscow INTERFAX": a place before an agency's acronym.
+    const placeThenAcronym = gazetteer.get(head) === 'Place' && rest.length === 1 && restLast.allCaps && !restLast.capsLine && restLast.text.length >= 2;
+    if (gazetteer.has(head) && !firstNames.has(head) && (rest.length >= 2 || placeThenAcronym) && !orgHeads.has(restLast.lower) && !placeHeads.has(restLast.lower) && !rest.some((r) => !tokens[r]!.cap)) {
       push(text, tokens, slice.slice(0, k), out, { title, demonym });
       push(text, tokens, rest, out, { splitFrom: true });
       return;

@@ -17,6 +17,9 @@ const table: Array<[string, string[], Record<string, string>?]> = [
   ['The European Parliament members wrote to the European Commission President Jean-Claude Juncker.', ['European Parliament', 'European Commission', 'Jean-Claude Juncker'], { 'Jean-Claude Juncker': 'president' }],
   ['Vardanyan was the ex-owner of Troika Dialog Ruben Vardanyan and Ruben Vardanyan knew it.', ['Vardanyan', 'Troika Dialog', 'Ruben Vardanyan', 'Ruben Vardanyan']],
   ['He moved to the United States .', ['United States']],
+  ['The report was filed as LD2804174994 Berlin DPA in German on Monday .', ['Berlin', 'DPA', 'German']],
+  ['Michael Green and Anthony Hill met John Major .', ['Michael Green', 'Anthony Hill', 'John Major']],
+  ['Shares of Johnson Controls Inc and Lear Corp rose .', ['Shares', 'Johnson Controls Inc', 'Lear Corp']],
 ];
 
 describe('03-mentions', () => {
