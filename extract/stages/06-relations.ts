@@ -285,6 +285,10 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     const type = roles.get(m[1]!.toLowerCase());
     if (type) return { src: b, tgt: a, type, confidence: 0.8, rule: 'possessive-role' };
   }
+  if (POSSESSIVE.test(gap) || /^\s*['’]s\s+(?:[a-z-]+\s+){1,2}$/.test(gap)) {
+    // "Brian Mulroney 's Progressive Conservative Party", "Hernandez Galicia 's allegedly corrupt … Union".
+    if (tA === 'Person' && tB === 'Organization') return { src: a, tgt: b, type: 'WORKS_FOR', confidence: 0.4, rule: 'possessive-person-org' };
+  }
   if (POSSESSIVE.test(gap)) {
     if (tA === 'Place' && tB === 'Organization') return { src: b, tgt: a, type: GOVERNMENT_BODY.test(B.text) ? 'PART_OF' : 'BASED_IN', confidence: 0.7, rule: 'possessive-place-org' };
     if (tA === 'Organization' && tB === 'Person') return { src: b, tgt: a, type: 'WORKS_FOR', confidence: 0.5, rule: 'possessive-org-person' };
@@ -331,6 +335,18 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   const after = lower(ctx.textAll.slice(B.end, B.end + 40));
   // "Marie Ferraro, 50, of Bethany", "Derwinski, a Republican from Chicago": where a person lives.
   if (tA === 'Person' && tB === 'Place' && /^,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:of|from)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.55, rule: 'person-of-place' };
+  // "John A. Georges, International Paper 's chairman": the role follows the body's possessive.
+  if (tA === 'Person' && tB === 'Organization' && /^,$/.test(g)) {
+    const role = /^\s*['’]s\s+(?:[a-z-]+\s+)?([a-z-]+)/.exec(after)?.[1];
+    const type = role ? roles.get(role) : undefined;
+    if (type && typesOk(type, 'Person', 'Organization')) return { src: a, tgt: b, type, confidence: 0.7, rule: 'apposition-possessive-role' };
+  }
+  // "Ulf D. Merbold, 47, of the European Space Agency".
+  if (tA === 'Person' && tB === 'Organization' && /^,\s*\d+\s*,\s*(?:of|from|at)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type: 'WORKS_FOR', confidence: 0.55, rule: 'person-of-body' };
+  // "the Andean Group (Colombia, Bolivia, …)": members or homes listed in parentheses.
+  if (tA === 'Organization' && tB === 'Place' && /^\($/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.45, rule: 'parenthesis-place' };
+  // "Sofia, February 15 (BTA)": a dateline with its date.
+  if (tA === 'Place' && tB === 'Organization' && /^,\s*(?:[a-z]+\.?\s+)?\d{1,2}\s*\($/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
   // "Sun Hung Kai Properties, a Hong Kong construction firm": the body's home in its apposition.
   if (tA === 'Organization' && tB === 'Place' && /^,\s*(?:a|an|the)$/.test(g) && new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${[...ORG_NOUN_WORDS].join('|')})\\b`).test(after)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.6, rule: 'apposition-place' };
   // Datelines: "DAYTON, Ohio (AP)".
