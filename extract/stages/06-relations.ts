@@ -293,6 +293,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     if (tA === 'Place' && tB === 'Organization') return { src: b, tgt: a, type: GOVERNMENT_BODY.test(B.text) ? 'PART_OF' : 'BASED_IN', confidence: 0.7, rule: 'possessive-place-org' };
     if (tA === 'Organization' && tB === 'Person') return { src: b, tgt: a, type: 'WORKS_FOR', confidence: 0.5, rule: 'possessive-org-person' };
     if (tA === 'Place' && tB === 'Person') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.4, rule: 'possessive-place-person' };
+    if (tA === 'Place' && tB === 'Place') return { src: b, tgt: a, type: 'LOCATED_IN', confidence: 0.55, rule: 'possessive-place-place' };
   }
   // Demonym before a name: "Russian opposition actor Alexei Navalny", "German broadcaster ARD".
   if (A.via === 'demonym' && /^\s+(?:[a-z][a-z-]*\s+){1,3}$/.test(gap) && !/\b(?:and|or|of|in|to|by|with|from|for)\b/.test(gap)) {
@@ -302,7 +303,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // 5. Verb frames from the cue lexicon: the cue closest to B wins.
   let best = findCue(gap, tA, tB);
   // "..., led by General X, asked Y": X is inside a phrase, not the one who asked.
-  if (best && /^\s*,/.test(gap) && !/^\s*,\s*(?:which|who|that)\b/.test(gap) && insidePhrase(A, ctx.textAll)) best = null;
+  if (best && /^\s*,/.test(gap) && /\b(?:led|headed|run|chaired|directed|commanded|founded|owned|backed)\s+by\s+(?:[a-z]+\s+)?$/.test(lower(ctx.textAll.slice(Math.max(0, A.start - 30), A.start)))) best = null;
   // "expelled two officials from Baku": a place after a locative preposition is where, not whom.
   const lastWord = /([a-z]+)\s*(?:the\s+)?$/.exec(gap)?.[1] ?? '';
   if (best && tB === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type) && !best.cue.cues.some((c) => c.endsWith(` ${lastWord}`) || c === lastWord)) best = null;
@@ -335,6 +336,12 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   const after = lower(ctx.textAll.slice(B.end, B.end + 40));
   // "Marie Ferraro, 50, of Bethany", "Derwinski, a Republican from Chicago": where a person lives.
   if (tA === 'Person' && tB === 'Place' && /^,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:of|from)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.55, rule: 'person-of-place' };
+  // "Robert Corduwener, a Netherlands businessman", "Madagascar, an island nation in the Indian Ocean".
+  if ((tA === 'Person' || tA === 'Place') && tB === 'Place') {
+    const type = tA === 'Person' ? 'LIVES_IN' : 'LOCATED_IN';
+    if (/^,\s*(?:a|an|the)$/.test(g) && /^\s+(?:[a-z-]+\s+)?[a-z-]+\b/.test(after) && isNoun(/^\s+(?:[a-z-]+\s+)?([a-z-]+)/.exec(after)![1]!)) return { src: a, tgt: b, type, confidence: 0.45, rule: 'apposition-place-noun' };
+    if (/^,\s*(?:a|an|the|one of the)\s+(?:[a-z-]+\s+){0,4}?(?:in|from|of)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type, confidence: 0.45, rule: 'apposition-in-place' };
+  }
   // "John A. Georges, International Paper 's chairman": the role follows the body's possessive.
   if (tA === 'Person' && tB === 'Organization' && /^,$/.test(g)) {
     const role = /^\s*['’]s\s+(?:[a-z-]+\s+)?([a-z-]+)/.exec(after)?.[1];
@@ -356,6 +363,8 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     const type = roles.get(g);
     if (type && tA === 'Organization' && typesOk(type, 'Person', 'Organization')) return { src: b, tgt: a, type, confidence: 0.6, rule: 'body-role-name' };
     if (type && tA === 'Place') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.45, rule: 'place-role-name' };
+    // "John F. Kennedy assassin Lee Harvey Oswald".
+    if (type === 'KILLED' && tA === 'Person') return { src: b, tgt: a, type, confidence: 0.6, rule: 'victim-role-name' };
   }
   if (tA === 'Person' && tB === 'Organization' && /^(?:,\s*)?(?:at|of|from|with|for)(?: the)?$/.test(g)) return { src: a, tgt: b, type: 'WORKS_FOR', confidence: 0.5, rule: 'preposition' };
   if (tA === 'Person' && tB === 'Place' && /^(?:,\s*)?(?:of|from|in)(?: the)?$|^,$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.4, rule: 'preposition' };
