@@ -35,6 +35,8 @@ export const lower = (s: string): string => s.toLowerCase().replace(/[’]/g, "'
 
 /** Gazetteer: lower-cased name → entity type. Later sources do not override earlier ones. */
 export const gazetteer = new Map<string, EntityType>();
+/** Countries, states, provinces and their abbreviations (lower case): what may follow "Town, …". */
+export const regionNames = new Set<string>();
 const put = (name: string, type: EntityType): void => {
   const k = lower(name.trim());
   if (k && !gazetteer.has(k)) gazetteer.set(k, type);
@@ -56,6 +58,8 @@ for (const [abbr, full] of Object.entries(placesFile.abbreviations)) {
   put(abbr, 'Place');
   put(full, 'Place');
   placeAbbreviations.add(lower(abbr));
+  regionNames.add(lower(abbr));
+  regionNames.add(lower(full));
 }
 
 /** Country names (lower case), for rules that treat countries differently from cities. */
@@ -68,6 +72,7 @@ for (const group of placesFile.variants) for (const n of group) countryNames.add
   for (const c of Object.values(countries)) {
     put(c.name, 'Place');
     countryNames.add(lower(c.name));
+    regionNames.add(lower(c.name));
     for (const cap of c.capital.split(',')) if (cap.trim()) put(cap, 'Place');
   }
 }
@@ -80,6 +85,7 @@ for (const [word, raw] of Object.entries(compromiseLexicon)) {
   const tags = Array.isArray(raw) ? raw : [raw];
   if (tags.some((t) => t === 'City' || t === 'Country' || t === 'Region' || t === 'Place')) put(word, 'Place');
   if (tags.includes('Country')) countryNames.add(word);
+  if (tags.includes('Region') || tags.includes('Country')) regionNames.add(word);
   else if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) put(word, 'Organization');
   if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) firstNames.add(word);
   if (tags.includes('LastName')) lastNames.add(word);

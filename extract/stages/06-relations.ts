@@ -8,7 +8,7 @@
 // becomes ASSOCIATED_WITH at 0.2. Every relation is checked against the ontology.
 import { ontology } from '../../src/model/ontology.js';
 import type { DocEntity, DocRelation, EntityType, Mention, Sentence } from '../../src/model/types.js';
-import { attributiveNouns, countryNames, demonyms, hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
+import { attributiveNouns, countryNames, demonyms, regionNames, hedgeWords, isNoun, locationPrepositions, lower, negationWords, roles, sentenceFrames, titles, verbCues, type VerbCue } from '../lexicon.js';
 import { termTags, type TermTags } from '../nlp.js';
 
 export interface RelationInput {
@@ -370,7 +370,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (tA === 'Person' && tB === 'Place' && /^(?:,\s*)?(?:of|from|in)(?: the)?$|^,$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.4, rule: 'preposition' };
   if (tA === 'Organization' && tB === 'Place' && /^(?:,\s*)?(?:in|of|at)(?: the)?$|^,$|^-based$/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.5, rule: 'preposition' };
   if (tA === 'Place' && tB === 'Organization' && /^(?:-based|based)$|^$/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'place-modifier' };
-  if (tA === 'Place' && tB === 'Place' && /^(?:,|in|,\s*in)$/.test(g) && !countryNames.has(lower(A.text)) && !/^\s*(?:,\s*)?(?:and|or)\b/.test(ctx.textAll.slice(B.end, B.end + 8))) return { src: a, tgt: b, type: 'LOCATED_IN', confidence: 0.5, rule: 'preposition' };
+  if (tA === 'Place' && tB === 'Place' && /^(?:,|in|,\s*in)$/.test(g) && !countryNames.has(lower(A.text)) && (g !== ',' || regionNames.has(lower(B.text)) || countryNames.has(lower(B.text))) && !/^\s*(?:,\s*)?(?:and|or)\b/.test(ctx.textAll.slice(B.end, B.end + 8))) return { src: a, tgt: b, type: 'LOCATED_IN', confidence: 0.5, rule: 'preposition' };
   return null;
 }
 
