@@ -177,6 +177,8 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   if (b < a) return;
   for (let k = a + 1; k < b; k++) {
     const tl = titleAt(tokens, run[k]!);
+    // "Martin Luther King Jr.": after a given name, a title word is a surname.
+    if (firstNames.has(tokens[run[k - 1]!]!.lower)) continue;
     if (tl > 0 && k + tl <= b && !tokens[run[k]!]!.lower.match(/^(general|major|head|director|chief|leader|secretary|justice|father|saint|st\.|lady|lord)$/)) {
       const rest = run.slice(k + tl, b + 1);
       const lastRest = tokens[rest[rest.length - 1]!]!;

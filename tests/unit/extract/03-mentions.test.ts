@@ -19,6 +19,7 @@ const table: Array<[string, string[], Record<string, string>?]> = [
   ['He moved to the United States .', ['United States']],
   ['The report was filed as LD2804174994 Berlin DPA in German on Monday .', ['Berlin', 'DPA', 'German']],
   ['Michael Green and Anthony Hill met John Major .', ['Michael Green', 'Anthony Hill', 'John Major']],
+  ['They honoured Martin Luther King Jr. on Monday .', ['Martin Luther King Jr.']],
   ['Shares of Johnson Controls Inc and Lear Corp rose .', ['Shares', 'Johnson Controls Inc', 'Lear Corp']],
 ];
 
