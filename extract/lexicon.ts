@@ -158,7 +158,7 @@ export const sentenceFrames: SentenceFrame[] = Object.entries(cuesFile.frames).f
 /** True when a lower-case word is a noun in compromise's lexicon ("Artsakh leaders"). */
 export function isNoun(word: string): boolean {
   const raw = compromiseLexicon[lower(word)];
-  if (raw === undefined) return /(?:ers|ors|ists|ians|ment|tion|ness|ship|ity)$/.test(word);
+  if (raw === undefined) return /(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|ment|tion|ness|ship|ity)$/.test(word);
   const tags = Array.isArray(raw) ? raw : [raw];
   return tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable');
 }

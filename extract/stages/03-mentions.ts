@@ -186,7 +186,8 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
       const before = run.slice(a, k);
       const beforeText = before.map((r) => tokens[r]!.lower).join(' ');
       const dem = demonyms.has(beforeText) ? beforeText : undefined;
-      if (!dem) push(text, tokens, before, out, { title, demonym });
+      // A leading title ("Deputy U.S. Ambassador …") belongs to the person, not to the place before.
+      if (!dem) push(text, tokens, before, out, { demonym });
       push(text, tokens, rest, out, { title: tokens.slice(run[k]!, run[k]! + tl).map((x) => x.lower).join(' '), demonym: dem });
       return;
     }

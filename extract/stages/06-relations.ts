@@ -331,17 +331,19 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     if (HEAD_OF_STATE.has(title) && om.type === 'Place' && gap.split(/\s+/).length <= 8 && typesOk('LEADS', 'Person', 'Place')) return { src: p, tgt: other, type: 'LEADS', confidence: 0.45, rule: 'title-place' };
   }
   // 7. Prepositions and commas: "X of Y", "X in Y", "San Francisco, California", "X at Y".
-  if (ctx.attributive) return null;
   const g = gap.trim();
   const after = lower(ctx.textAll.slice(B.end, B.end + 40));
-  // "Marie Ferraro, 50, of Bethany", "Derwinski, a Republican from Chicago": where a person lives.
-  if (tA === 'Person' && tB === 'Place' && /^,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:of|from)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.55, rule: 'person-of-place' };
   // "Robert Corduwener, a Netherlands businessman", "Madagascar, an island nation in the Indian Ocean".
   if ((tA === 'Person' || tA === 'Place') && tB === 'Place') {
     const type = tA === 'Person' ? 'LIVES_IN' : 'LOCATED_IN';
     if (/^,\s*(?:a|an|the)$/.test(g) && /^\s+(?:[a-z-]+\s+)?[a-z-]+\b/.test(after) && isNoun(/^\s+(?:[a-z-]+\s+)?([a-z-]+)/.exec(after)![1]!)) return { src: a, tgt: b, type, confidence: 0.45, rule: 'apposition-place-noun' };
     if (/^,\s*(?:a|an|the|one of the)\s+(?:[a-z-]+\s+){0,4}?(?:in|from|of)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type, confidence: 0.45, rule: 'apposition-in-place' };
   }
+  // "Illinois born Charlton Heston", "Chicago-born X".
+  if (tA === 'Place' && tB === 'Person' && /^-?born$/.test(g)) return { src: b, tgt: a, type: 'BORN_IN', confidence: 0.6, rule: 'place-born-person' };
+  if (ctx.attributive) return null;
+  // "Marie Ferraro, 50, of Bethany", "Derwinski, a Republican from Chicago": where a person lives.
+  if (tA === 'Person' && tB === 'Place' && /^,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:of|from)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.55, rule: 'person-of-place' };
   // "John A. Georges, International Paper 's chairman": the role follows the body's possessive.
   if (tA === 'Person' && tB === 'Organization' && /^,$/.test(g)) {
     const role = /^\s*['’]s\s+(?:[a-z-]+\s+)?([a-z-]+)/.exec(after)?.[1];
@@ -359,10 +361,10 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // Datelines: "DAYTON, Ohio (AP)".
   if (tA === 'Place' && tB === 'Organization' && /^\($/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
   // "former Air Force commander Avihu Bin-Nun", "Soviet historian Roy Medvedev": a role noun between.
-  if (tB === 'Person' && /^[a-z-]+$/.test(g)) {
-    const type = roles.get(g);
+  if (tB === 'Person' && /^(?:[a-z-]+\s+){0,3}[a-z-]+$/.test(g)) {
+    const type = roles.get(g) ?? roles.get(g.split(/\s+/).pop()!);
     if (type && tA === 'Organization' && typesOk(type, 'Person', 'Organization')) return { src: b, tgt: a, type, confidence: 0.6, rule: 'body-role-name' };
-    if (type && tA === 'Place') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.45, rule: 'place-role-name' };
+    if (type && tA === 'Place') return { src: b, tgt: a, type: countryNames.has(lower(A.text)) ? 'CITIZEN_OF' : 'LIVES_IN', confidence: 0.45, rule: 'place-role-name' };
     // "John F. Kennedy assassin Lee Harvey Oswald".
     if (type === 'KILLED' && tA === 'Person') return { src: b, tgt: a, type, confidence: 0.6, rule: 'victim-role-name' };
   }
