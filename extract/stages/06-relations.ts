@@ -355,7 +355,15 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // "the Andean Group (Colombia, Bolivia, …)": members or homes listed in parentheses.
   if (tA === 'Organization' && tB === 'Place' && /^\($/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.45, rule: 'parenthesis-place' };
   // "Sofia, February 15 (BTA)": a dateline with its date.
-  if (tA === 'Place' && tB === 'Organization' && /^,\s*(?:[a-z]+\.?\s+)?\d{1,2}\s*\($/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
+  if (tA === 'Place' && tB === 'Organization' && /^,?\s*(?:[a-z]+\.?\s+)?\d{1,2}\s*\($/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
+  // "In Washington, the General Accounting Office …".
+  if (tA === 'Place' && tB === 'Organization' && /^,\s*the$/.test(g) && /\bin\s+$/.test(before)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.45, rule: 'in-place-body' };
+  // "Gary Hess, an Emery employee", "Fred Farrar, another FAA spokesman".
+  if (tA === 'Person' && tB === 'Organization' && /^,\s*(?:a|an|another|the)(?:\s+[a-z-]+)?$/.test(g)) {
+    const noun = /^\s+([a-z-]+)/.exec(after)?.[1];
+    const type = noun ? roles.get(noun) : undefined;
+    if (type && typesOk(type, 'Person', 'Organization')) return { src: a, tgt: b, type, confidence: 0.6, rule: 'apposition-body-role' };
+  }
   // "Sun Hung Kai Properties, a Hong Kong construction firm": the body's home in its apposition.
   if (tA === 'Organization' && tB === 'Place' && /^,\s*(?:a|an|the)$/.test(g) && new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${[...ORG_NOUN_WORDS].join('|')})\\b`).test(after)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.6, rule: 'apposition-place' };
   // Datelines: "DAYTON, Ohio (AP)".
@@ -411,7 +419,9 @@ function distantCue(A: Mention, B: Mention, gap: string, ctx: PairContext): Foun
   if (!best) return null;
   const cueStart = A.end + best.at - best.len;
   // After the cue only B's own title phrase may intervene ("to the European Commission President X").
-  const titled = (m: Mention): boolean => !!ctx.bTitle && lower(ctx.textAll.slice(m.end, B.start)).trim() === ctx.bTitle;
+  // … or a place used as a modifier ("murdering Phoenix newspaper reporter Don Bolles").
+  const titled = (m: Mention): boolean => (!!ctx.bTitle && lower(ctx.textAll.slice(m.end, B.start)).trim() === ctx.bTitle)
+    || (m.type === 'Place' && /^\s+(?:[a-z-]+\s+){1,3}$/.test(ctx.textAll.slice(m.end, B.start)));
   if (ctx.inner.some((m) => m.end > cueStart && !titled(m))) return null;
   // Only an apposition may stand between the subject and its verb: "X (XKX), led by General Y, asked Z".
   const head = gap.slice(0, best.at - best.len).replace(/\s*$/, ' ');
