@@ -380,7 +380,9 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (tA === 'Person' && tB === 'Place' && /^(?:,\s*)?(?:of|from|in)(?: the)?$|^,$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.4, rule: 'preposition' };
   if (tA === 'Organization' && tB === 'Place' && /^(?:,\s*)?(?:in|of|at)(?: the)?$|^,$|^-based$/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.5, rule: 'preposition' };
   if (tA === 'Place' && tB === 'Organization' && /^(?:-based|based)$|^$/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'place-modifier' };
-  if (tA === 'Place' && tB === 'Place' && /^(?:,|in|,\s*in)$/.test(g) && !countryNames.has(lower(A.text)) && (g !== ',' || regionNames.has(lower(B.text)) || countryNames.has(lower(B.text))) && !/^\s*(?:,\s*)?(?:and|or)\b/.test(ctx.textAll.slice(B.end, B.end + 8))) return { src: a, tgt: b, type: 'LOCATED_IN', confidence: 0.5, rule: 'preposition' };
+  // "Bosnia 's capital, Sarajevo".
+  if (tA === 'Place' && tB === 'Place' && /^['’]s\s+capital\s*,$/.test(g)) return { src: b, tgt: a, type: 'LOCATED_IN', confidence: 0.7, rule: 'capital-of' };
+  if (tA === 'Place' && tB === 'Place' && /^(?:,|in|,\s*in)(?:\s+(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern))?$/.test(g) && !countryNames.has(lower(A.text)) && (g !== ',' || regionNames.has(lower(B.text)) || countryNames.has(lower(B.text))) && !/^\s*(?:,\s*)?(?:and|or)\b/.test(ctx.textAll.slice(B.end, B.end + 8))) return { src: a, tgt: b, type: 'LOCATED_IN', confidence: 0.5, rule: 'preposition' };
   return null;
 }
 
