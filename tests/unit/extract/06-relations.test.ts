@@ -23,6 +23,10 @@ const table: Array<[string, string[]]> = [
   ['In March of 2019, the members wrote to the European Commission President Jean-Claude Juncker.', ['Jean-Claude Juncker LEADS European Commission']],
   ['John Wilkes Booth, who assassinated President Lincoln, was an actor.', ['John Wilkes Booth KILLED Lincoln']],
   ['Pashinyan took no action. Prime Minister Nikol Pashinyan brought disaster upon Armenia.', ['Nikol Pashinyan LEADS Armenia']],
+  ['Jane Doe, 45, of Springfield, Ill., was injured.', ['Jane Doe LIVES_IN Springfield', 'Jane Doe LIVES_IN Ill.', 'Springfield LOCATED_IN Ill.']],
+  ['Tom Smith, an Acme Corp spokesman, said nothing.', ['Tom Smith WORKS_FOR Acme Corp']],
+  ['BERLIN, Germany (Reuters) - Prices rose.', ['BERLIN LOCATED_IN Germany', 'Reuters BASED_IN BERLIN', 'Reuters BASED_IN Germany']],
+  ['Poland’s capital, Warsaw, is cold.', ['Warsaw LOCATED_IN Poland']],
   ['Attending the meeting were Abbas Kamel; Ronen Bar; and William Barnes.',
     ['Abbas Kamel MET_WITH Ronen Bar', 'Abbas Kamel MET_WITH William Barnes', 'Ronen Bar MET_WITH William Barnes']],
 ];
