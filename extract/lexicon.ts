@@ -19,7 +19,6 @@ export interface VerbCue {
   dir: 'forward' | 'reverse';
   src?: EntityType[];
   tgt?: EntityType[];
-  weak?: boolean;
 }
 
 const titlesFile = data<{ titles: Record<string, string | null> }>('titles.json');
@@ -143,7 +142,7 @@ for (const [t, r] of titles) checkType(r, `titles.json ${t}`);
 for (const [t, r] of Object.entries(cuesFile.roles)) checkType(r, `relation-cues.json roles.${t}`);
 export const verbCues: VerbCue[] = cuesFile.verbs.map((v) => {
   checkType(v.type, 'relation-cues.json verbs');
-  return { cues: v.cue, type: v.type, dir: v.dir, src: v.src, tgt: v.tgt, weak: v.weak };
+  return { cues: v.cue, type: v.type, dir: v.dir, src: v.src, tgt: v.tgt };
 });
 export const roles = new Map<string, string | null>(Object.entries(cuesFile.roles));
 export const negationWords = new Set(cuesFile.negation);

@@ -39,10 +39,9 @@ const CHAIN_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN']);
 const MEMBER_NOUNS = new Set(['member', 'mp', 'politician', 'lawmaker', 'deputy', 'senator', 'activist', 'councillor', 'candidate', 'legislator']);
 const HEAD_OF_STATE = new Set(['president', 'pres.', 'pres', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emperor', 'president-elect', 'dictator', 'leader']);
 
-// All non-weak cue phrases in one alternation (longest first), so a gap is scanned once.
+// All cue phrases in one alternation (longest first), so a gap is scanned once.
 const CUES_BY_PHRASE = new Map<string, VerbCue[]>();
 for (const cue of verbCues) {
-  if (cue.weak) continue;
   for (const phrase of cue.cues) CUES_BY_PHRASE.set(phrase, [...(CUES_BY_PHRASE.get(phrase) ?? []), cue]);
 }
 const CUE_RE = new RegExp(`(?<![\\p{L}])(?:${[...CUES_BY_PHRASE.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}])`, 'giu');
