@@ -1,0 +1,134 @@
+// Layouts: a seeded force layout for a whole view (same input → same picture, which keeps
+// published snapshots stable), an incremental one that adds nodes around an expanded node
+// without moving the rest, and a web-worker path for big graphs so the page stays responsive.
+import cytoscape, { type Core, type NodeCollection, type NodeSingular, type LayoutOptions } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+
+let registered = false;
+export function registerLayouts(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  registered = true;
+}
+
+/** Nodes above which the view switches to the cheap layout and cheap drawing. */
+export const BIG_GRAPH = 400;
+
+/** Runs fn with Math.random replaced by a seeded generator (mulberry32): fcose is random inside. */
+export function seeded<T>(seed: number, fn: () => T): T {
+  const original = Math.random;
+  let a = seed >>> 0 || 1;
+  Math.random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/** A seed derived from the node ids, so one set of entities always gets one picture. */
+export function seedFor(ids: string[]): number {
+  let h = 2166136261;
+  for (const id of [...ids].sort()) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export type FcoseOptions = Record<string, unknown> & { name: 'fcose' };
+
+export const asLayout = (o: FcoseOptions): LayoutOptions => o as unknown as LayoutOptions;
+
+export function fcoseOptions(nodeCount: number): FcoseOptions {
+  const big = nodeCount > BIG_GRAPH;
+  return {
+    name: 'fcose',
+    quality: big ? 'draft' : 'default',
+    randomize: true,
+    animate: false,
+    fit: false,
+    nodeDimensionsIncludeLabels: false,
+    packComponents: false,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: () => 95,
+    edgeElasticity: () => 0.45,
+    gravity: 0.3,
+    numIter: big ? 600 : 2500,
+    tile: true,
+  };
+}
+
+type Positions = Record<string, { x: number; y: number }>;
+
+/** Lays out big graphs in a worker (served as /layout-worker.js); null when workers fail. */
+function layoutInWorker(cy: Core, seed: number): Promise<Positions | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker('/layout-worker.js');
+    } catch {
+      resolve(null);
+      return;
+    }
+    const done = (p: Positions | null) => {
+      worker.terminate();
+      resolve(p);
+    };
+    worker.onmessage = (ev: MessageEvent<{ positions?: Positions }>) => done(ev.data.positions ?? null);
+    worker.onerror = () => done(null);
+    worker.postMessage({
+      seed,
+      nodes: cy.nodes().map((n) => n.id()),
+      edges: cy.edges().map((e) => [e.source().id(), e.target().id()]),
+    });
+  });
+}
+
+/** Lays out every node of the view from scratch; deterministic for a given set of ids. */
+export async function layoutAll(cy: Core): Promise<void> {
+  const n = cy.nodes().length;
+  if (n === 0) return;
+  const seed = seedFor(cy.nodes().map((x) => x.id()));
+  if (n > BIG_GRAPH && typeof Worker !== 'undefined') {
+    const positions = await layoutInWorker(cy, seed);
+    if (positions) {
+      cy.batch(() => cy.nodes().forEach((node) => void (positions[node.id()] && node.position(positions[node.id()]!))));
+      return;
+    }
+  }
+  if (n === 1) {
+    cy.nodes().positions({ x: 0, y: 0 });
+    return;
+  }
+  seeded(seed, () => cy.layout(asLayout(fcoseOptions(n))).run());
+}
+
+/**
+ * Places `added` around `anchor` and settles them with the existing nodes pinned: the rest of
+ * the graph does not jump. Big views skip the force step (a ring is cheap and predictable).
+ */
+export function layoutAround(cy: Core, anchor: NodeSingular, added: NodeCollection): void {
+  if (added.empty()) return;
+  const centre = anchor.position();
+  const existing = cy.nodes().difference(added);
+  // Open the ring away from the rest of the graph so new nodes land in free space.
+  const others = existing.difference(anchor);
+  const bb = others.nonempty() ? others.boundingBox({}) : null;
+  const away = bb ? Math.atan2(centre.y - (bb.y1 + bb.y2) / 2, centre.x - (bb.x1 + bb.x2) / 2) : 0;
+  const k = added.length;
+  const radius = 110 + 9 * Math.sqrt(k) * (k > 12 ? 3 : 1);
+  const spread = others.nonempty() ? Math.min(2 * Math.PI, Math.PI * 0.9 + k * 0.25) : 2 * Math.PI;
+  added.forEach((node, i) => {
+    const angle = away - spread / 2 + (spread * (i + 0.5)) / k;
+    node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+  });
+  if (cy.nodes().length > BIG_GRAPH) return;
+  const fixed = existing.map((node) => ({ nodeId: node.id(), position: { ...(node as NodeSingular).position() } }));
+  seeded(seedFor(added.map((x) => x.id())), () =>
+    cy.layout(asLayout({ ...fcoseOptions(cy.nodes().length), quality: 'proof', randomize: false, tile: false, fixedNodeConstraint: fixed })).run(),
+  );
+}
