@@ -4,8 +4,8 @@
 import { esc } from './dom.js';
 import { apiToken, gql, GraphQLRequestError } from './graphql-client.js';
 
-export const CREATE_SNAPSHOT = `mutation CreateSnapshot($ids: [ID!]!, $title: String) {
-  createSnapshot(input: { ids: $ids, depth: 0, title: $title }) { id title }
+export const CREATE_SNAPSHOT = `mutation CreateSnapshot($ids: [ID!]!, $limit: Int, $title: String) {
+  createSnapshot(input: { ids: $ids, depth: 0, limit: $limit, title: $title }) { id title }
 }`;
 
 export interface EmbedView { ids: string[]; focus: { id: string; name: string } | null; title: string }
@@ -65,7 +65,7 @@ export function openEmbedDialog(dialog: HTMLDialogElement, view: EmbedView): voi
     publish.disabled = true;
     status.textContent = 'Publishing…';
     try {
-      const { createSnapshot } = await gql<{ createSnapshot: { id: string; title: string | null } }>(CREATE_SNAPSHOT, { ids: view.ids, title }, { auth: true });
+      const { createSnapshot } = await gql<{ createSnapshot: { id: string; title: string | null } }>(CREATE_SNAPSHOT, { ids: view.ids, limit: Math.min(2000, Math.max(1, view.ids.length)), title }, { auth: true });
       const id = createSnapshot.id;
       status.innerHTML = `Published snapshot <a href="/embed?snapshot=${encodeURIComponent(id)}" target="_blank" rel="noopener">${esc(id)}</a>. Paste one of these into the article:`;
       out.innerHTML =

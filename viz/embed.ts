@@ -18,7 +18,7 @@ const SNAPSHOT = `query EmbedSnapshot($id: ID!) {
     relations {
       id type confidence evidenceCount status
       source { id name type } target { id name type }
-      evidence { sentence confidence sourceStart sourceEnd targetStart targetEnd document { id title byline url publishedAt } }
+      evidence(first: 20) { sentence confidence sourceStart sourceEnd targetStart targetEnd document { id title byline url publishedAt } }
     }
   }
 }`;

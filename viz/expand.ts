@@ -1,10 +1,11 @@
 // Expanding a node: fetch its neighbours; a hub (many neighbours) first asks how many to add
-// per entity type (counts from Entity.neighbourCounts), then adds at most that many.
+// per entity type (counts from Entity.neighbourCounts), then adds at most that many
+// (Entity.neighbourhood with limitPerType).
 import type { ElementDefinition } from 'cytoscape';
 import { esc, typeBadge } from './dom.js';
 import { toElements, type Elements } from './elements.js';
 import { gql } from './graphql-client.js';
-import { NEIGHBOUR_IDS, SUBGRAPH, type SubgraphResult, type NeighbourIdsResult } from './queries.js';
+import { NEIGHBOUR_COUNTS, NEIGHBOUR_IDS, SUBGRAPH, type NeighbourCountsResult, type NeighbourIdsResult, type SubgraphResult } from './queries.js';
 
 /** More new neighbours than this and the explorer asks before adding them. */
 export const HUB_THRESHOLD = 30;
@@ -48,10 +49,25 @@ export function askHowMany(dialog: HTMLDialogElement, name: string, counts: Map<
   });
 }
 
-/** The neighbours of `id` that are not in view yet, strongest first, with their types. */
-export async function newNeighbours(id: string, shown: Set<string>): Promise<{ id: string; type: string }[]> {
-  const data = await gql<NeighbourIdsResult>(NEIGHBOUR_IDS, { id, limit: 2000 });
-  return data.neighbourhood.nodes.filter((n) => n.id !== id && !shown.has(n.id));
+export interface Neighbourhood { name: string; total: number; byType: Map<string, number> }
+
+/** How many neighbours `id` has, per entity type (Entity.neighbourCounts). */
+export async function neighbourCounts(id: string): Promise<Neighbourhood> {
+  const { entity } = await gql<NeighbourCountsResult>(NEIGHBOUR_COUNTS, { id });
+  if (!entity) throw new Error('that entity no longer exists');
+  return { name: entity.name, total: entity.neighbourCounts.total, byType: new Map(entity.neighbourCounts.byEntityType.map((t) => [t.type, t.count])) };
+}
+
+/**
+ * Neighbours of `id` not in view yet, strongest first. With a plan: at most `perType` new ones of
+ * each chosen type (the server caps per type; those already shown count against its cap).
+ */
+export async function newNeighbours(id: string, shown: Set<string>, plan?: ExpandPlan & { shownPerType: number }): Promise<{ id: string; type: string }[]> {
+  const vars = plan ? { id, types: plan.types, limitPerType: plan.perType + plan.shownPerType, limit: 2000 } : { id, limit: 2000 };
+  const { entity } = await gql<NeighbourIdsResult>(NEIGHBOUR_IDS, vars);
+  if (!entity) throw new Error('that entity no longer exists');
+  const fresh = entity.neighbourhood.nodes.filter((n) => n.id !== id && !shown.has(n.id));
+  return plan ? pick(fresh, plan) : fresh;
 }
 
 export function countByType(nodes: { type: string }[]): Map<string, number> {
@@ -60,16 +76,15 @@ export function countByType(nodes: { type: string }[]): Map<string, number> {
   return counts;
 }
 
-export function pick(nodes: { id: string; type: string }[], plan: ExpandPlan): string[] {
+/** At most plan.perType of each of plan.types, in the given (strongest-first) order. */
+export function pick<T extends { id: string; type: string }>(nodes: T[], plan: ExpandPlan): T[] {
   const taken = new Map<string, number>();
-  return nodes
-    .filter((n) => {
-      if (!plan.types.includes(n.type)) return false;
-      const k = taken.get(n.type) ?? 0;
-      taken.set(n.type, k + 1);
-      return k < plan.perType;
-    })
-    .map((n) => n.id);
+  return nodes.filter((n) => {
+    if (!plan.types.includes(n.type)) return false;
+    const k = taken.get(n.type) ?? 0;
+    taken.set(n.type, k + 1);
+    return k < plan.perType;
+  });
 }
 
 /** Elements for `ids` plus every relation among them and the entities already shown. */

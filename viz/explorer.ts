@@ -4,7 +4,7 @@ import type { Core } from 'cytoscape';
 import { $, esc } from './dom.js';
 import { openEmbedDialog } from './embed-dialog.js';
 import { toElements } from './elements.js';
-import { askHowMany, countByType, fetchWithContext, HUB_THRESHOLD, newNeighbours, pick } from './expand.js';
+import { askHowMany, countByType, fetchWithContext, HUB_THRESHOLD, neighbourCounts, newNeighbours } from './expand.js';
 import { exportJson, exportPng } from './export.js';
 import { applyFilters, filtersForm, readFiltersForm, type FilterContext } from './filters.js';
 import { createGraphView } from './graph-view.js';
@@ -133,27 +133,35 @@ function shownSet(): Set<string> {
   return new Set(view.nodeIds());
 }
 
+/** Neighbours of `id` to add: all of them, or for a hub, what the user chooses per type. */
+async function chooseNeighbours(id: string, ask: boolean): Promise<{ ids: string[]; total: number; name: string } | null> {
+  const node = cy.getElementById(id);
+  const counts = await neighbourCounts(id);
+  const inView = node.nonempty() ? node.neighborhood('node') : cy.collection();
+  const fresh = counts.total - inView.length;
+  if (fresh <= 0) return { ids: [], total: counts.total, name: counts.name };
+  if (fresh <= HUB_THRESHOLD) return { ids: (await newNeighbours(id, shownSet())).map((n) => n.id), total: counts.total, name: counts.name };
+  const shownByType = countByType(inView.map((n) => ({ type: String(n.data('type')) })));
+  const remaining = new Map([...counts.byType].map(([t, c]) => [t, Math.max(0, c - (shownByType.get(t) ?? 0))] as const).filter(([, c]) => c > 0));
+  const plan = ask ? await askHowMany($<HTMLDialogElement>('#expand-dialog'), counts.name, remaining, inView.length) : { types: [...remaining.keys()], perType: 10 };
+  if (!plan) return null;
+  const shownPerType = Math.max(0, ...plan.types.map((t) => shownByType.get(t) ?? 0));
+  return { ids: (await newNeighbours(id, shownSet(), { ...plan, shownPerType })).map((n) => n.id), total: counts.total, name: counts.name };
+}
+
 async function expand(id: string): Promise<void> {
   const node = cy.getElementById(id);
-  const name = node.nonempty() ? String(node.data('label')) : id;
-  await busy(`Loading the neighbours of ${name}…`, async () => {
-    const fresh = await newNeighbours(id, shownSet());
-    if (!fresh.length) {
-      setStatus(`Every neighbour of ${name} is already shown.`);
-      if (node.empty()) await addEntities([id], null);
-      return;
-    }
-    let chosen = fresh.map((n) => n.id);
-    if (fresh.length > HUB_THRESHOLD) {
-      const plan = await askHowMany($<HTMLDialogElement>('#expand-dialog'), name, countByType(fresh), node.nonempty() ? node.neighborhood('node').length : 0);
-      if (!plan) {
-        setStatus(`Expanding ${name} cancelled.`);
-        return;
-      }
-      chosen = pick(fresh, plan);
-    }
-    const added = await addEntities(chosen, id);
-    setStatus(`Added ${added.nodes} entit${added.nodes === 1 ? 'y' : 'ies'} and ${added.edges} relation${added.edges === 1 ? '' : 's'} around ${name}${chosen.length < fresh.length ? ` (${fresh.length - chosen.length} more not shown)` : ''}.`);
+  const label = node.nonempty() ? String(node.data('label')) : id;
+  await busy(`Loading the neighbours of ${label}…`, async () => {
+    const chosen = await chooseNeighbours(id, true);
+    if (!chosen) return setStatus(`Expanding ${label} cancelled.`);
+    if (!chosen.ids.length && node.nonempty()) return setStatus(`Every neighbour of ${chosen.name} (${chosen.total}) is already shown.`);
+    const added = await addEntities(chosen.ids, id);
+    const shown = cy.getElementById(id).neighborhood('node').length;
+    setStatus(
+      `Added ${added.nodes} entit${added.nodes === 1 ? 'y' : 'ies'} and ${added.edges} relation${added.edges === 1 ? '' : 's'} around ${chosen.name}` +
+        (shown < chosen.total ? ` (${shown} of its ${chosen.total} neighbours shown).` : '.'),
+    );
   });
 }
 
@@ -225,11 +233,13 @@ async function showRelation(id: string): Promise<void> {
 async function openEntity(entity: Pick<EntitySummary, 'id' | 'name'>): Promise<void> {
   if (cy.getElementById(entity.id).empty()) {
     await busy(`Loading ${entity.name}…`, async () => {
-      const fresh = await newNeighbours(entity.id, shownSet());
-      const chosen = fresh.length > HUB_THRESHOLD ? pick(fresh, { types: entityTypes, perType: 10 }) : fresh.map((n) => n.id);
-      await addEntities(chosen, entity.id);
-      if (chosen.length < fresh.length) setStatus(`${entity.name} has ${fresh.length} neighbours; showing the ${chosen.length} strongest. Expand to choose more.`);
-      else setStatus(`${entity.name}: ${fresh.length} neighbour${fresh.length === 1 ? '' : 's'}. Click an edge to read its evidence.`);
+      // A hub opens with its 10 strongest neighbours per type; Expand offers the rest.
+      const chosen = await chooseNeighbours(entity.id, false);
+      if (!chosen) return;
+      await addEntities(chosen.ids, entity.id);
+      const shown = cy.getElementById(entity.id).neighborhood('node').length;
+      if (shown < chosen.total) setStatus(`${chosen.name} has ${chosen.total} neighbours; showing ${shown}. Expand to choose more.`);
+      else setStatus(`${chosen.name}: ${chosen.total} neighbour${chosen.total === 1 ? '' : 's'}. Click an edge to read its evidence.`);
     });
   }
   const node = cy.getElementById(entity.id);

@@ -55,13 +55,16 @@ export function createGraphView(container: HTMLElement) {
     );
     const seen = new Set<string>();
     const unique = [...nodeDefs, ...edgeDefs].filter((d) => !seen.has(d.data.id!) && seen.add(d.data.id!));
-    const added = cy.add(unique.map((d) => ({ ...d, position: d.position ?? cy.getElementById(anchor ?? '').position() ?? { x: 0, y: 0 } })));
+    const anchorEl = anchor ? cy.getElementById(anchor) : cy.collection();
+    // Copy positions: Cytoscape keeps the object it is given, and a shared one moves together.
+    const start = anchorEl.nonempty() ? { ...(anchorEl as cytoscape.NodeSingular).position() } : { x: 0, y: 0 };
+    const added = cy.add(unique.map((d) => ({ ...d, position: { ...(d.position ?? start) } })));
     updateDegrees();
     updateLite();
     const nodes = added.nodes();
     const anchorNode = anchor ? cy.getElementById(anchor) : null;
     if (wasEmpty || !anchorNode || anchorNode.empty()) await layoutAll(cy);
-    else layoutAround(cy, anchorNode, nodes);
+    else await layoutAround(cy, anchorNode, nodes);
     return { nodes, edgeCount: added.edges().length };
   }
 

@@ -2,12 +2,14 @@
 // published snapshots stable), an incremental one that adds nodes around an expanded node
 // without moving the rest, and a web-worker path for big graphs so the page stays responsive.
 import cytoscape, { type Core, type NodeCollection, type NodeSingular, type LayoutOptions } from 'cytoscape';
+import cola from 'cytoscape-cola';
 import fcose from 'cytoscape-fcose';
 
 let registered = false;
 export function registerLayouts(): void {
   if (registered) return;
   cytoscape.use(fcose);
+  cytoscape.use(cola);
   registered = true;
 }
 
@@ -108,27 +110,42 @@ export async function layoutAll(cy: Core): Promise<void> {
 }
 
 /**
- * Places `added` around `anchor` and settles them with the existing nodes pinned: the rest of
- * the graph does not jump. Big views skip the force step (a ring is cheap and predictable).
+ * Places `added` on a ring around `anchor`, opening away from the rest of the graph, then lets
+ * cola settle them with every other node locked: the rest of the graph does not move. Big views
+ * keep the ring (cheap and predictable).
  */
-export function layoutAround(cy: Core, anchor: NodeSingular, added: NodeCollection): void {
-  if (added.empty()) return;
-  const centre = anchor.position();
+export function layoutAround(cy: Core, anchor: NodeSingular, added: NodeCollection, animate = true): Promise<void> {
+  if (added.empty()) return Promise.resolve();
+  const centre = { ...anchor.position() };
   const existing = cy.nodes().difference(added);
-  // Open the ring away from the rest of the graph so new nodes land in free space.
   const others = existing.difference(anchor);
   const bb = others.nonempty() ? others.boundingBox({}) : null;
   const away = bb ? Math.atan2(centre.y - (bb.y1 + bb.y2) / 2, centre.x - (bb.x1 + bb.x2) / 2) : 0;
   const k = added.length;
-  const radius = 110 + 9 * Math.sqrt(k) * (k > 12 ? 3 : 1);
-  const spread = others.nonempty() ? Math.min(2 * Math.PI, Math.PI * 0.9 + k * 0.25) : 2 * Math.PI;
+  const spread = others.nonempty() ? Math.min(2 * Math.PI, Math.PI * 0.8 + k * 0.3) : 2 * Math.PI;
+  // Enough circumference for ~60px per node.
+  const radius = Math.max(130, (k * 60) / spread);
   added.forEach((node, i) => {
     const angle = away - spread / 2 + (spread * (i + 0.5)) / k;
     node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
   });
-  if (cy.nodes().length > BIG_GRAPH) return;
-  const fixed = existing.map((node) => ({ nodeId: node.id(), position: { ...(node as NodeSingular).position() } }));
-  seeded(seedFor(added.map((x) => x.id())), () =>
-    cy.layout(asLayout({ ...fcoseOptions(cy.nodes().length), quality: 'proof', randomize: false, tile: false, fixedNodeConstraint: fixed })).run(),
-  );
+  if (cy.nodes().length > BIG_GRAPH) return Promise.resolve();
+  const locked = existing.filter(':unlocked');
+  locked.lock();
+  const layout = cy.layout({
+    name: 'cola',
+    animate,
+    randomize: false,
+    fit: false,
+    centerGraph: false,
+    handleDisconnected: false,
+    avoidOverlap: true,
+    nodeSpacing: () => 14,
+    edgeLength: 110,
+    maxSimulationTime: 1200,
+    convergenceThreshold: 0.02,
+  } as unknown as LayoutOptions);
+  const done = layout.promiseOn('layoutstop').then(() => void locked.unlock());
+  layout.run();
+  return done;
 }

@@ -15,8 +15,12 @@ export const SUBGRAPH = `query Subgraph($ids: [ID!]!, $depth: Int, $limit: Int) 
   subgraph(ids: $ids, depth: $depth, limit: $limit) { truncated nodes { ${NODE_FIELDS} } relations { ${EDGE_FIELDS} } }
 }`;
 
-export const NEIGHBOUR_IDS = `query NeighbourIds($id: ID!, $limit: Int, $types: [EntityType!]) {
-  neighbourhood(id: $id, depth: 1, limit: $limit, types: $types) { truncated nodes { id type } }
+export const NEIGHBOUR_COUNTS = `query NeighbourCounts($id: ID!) {
+  entity(id: $id) { id name neighbourCounts { total byEntityType { type count } } }
+}`;
+
+export const NEIGHBOUR_IDS = `query NeighbourIds($id: ID!, $limit: Int, $types: [EntityType!], $limitPerType: Int) {
+  entity(id: $id) { neighbourhood(depth: 1, limit: $limit, types: $types, limitPerType: $limitPerType) { truncated nodes { id type } } }
 }`;
 
 export const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
@@ -64,7 +68,10 @@ export interface OntologyResult {
   ontology: { entityTypes: { name: string; definition: string }[]; relationTypes: { name: string; definition: string; symmetric: boolean }[] };
 }
 export interface SubgraphResult { subgraph: GraphPart & { truncated: boolean } }
-export interface NeighbourIdsResult { neighbourhood: { truncated: boolean; nodes: { id: string; type: string }[] } }
+export interface NeighbourIdsResult { entity: { neighbourhood: { truncated: boolean; nodes: { id: string; type: string }[] } } | null }
+export interface NeighbourCountsResult {
+  entity: { id: string; name: string; neighbourCounts: { total: number; byEntityType: { type: string; count: number }[] } } | null;
+}
 export interface PathsResult { paths: (GraphPart & { length: number })[] }
 
 export interface RelationSummary {
