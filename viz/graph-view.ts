@@ -46,7 +46,7 @@ export function createGraphView(container: HTMLElement) {
    * out around it and nothing else moves; otherwise (or when the view was empty) everything is
    * laid out again.
    */
-  async function add(defs: ElementDefinition[], anchor?: string): Promise<AddResult> {
+  async function add(defs: ElementDefinition[], anchor?: string, onFirstPicture?: () => void): Promise<AddResult> {
     const wasEmpty = cy.nodes().empty();
     const nodeDefs = defs.filter((d) => d.group === 'nodes' && cy.getElementById(d.data.id!).empty());
     const known = new Set([...cy.nodes().map((n) => n.id()), ...nodeDefs.map((d) => d.data.id!)]);
@@ -63,7 +63,7 @@ export function createGraphView(container: HTMLElement) {
     updateLite();
     const nodes = added.nodes();
     const anchorNode = anchor ? cy.getElementById(anchor) : null;
-    if (wasEmpty || !anchorNode || anchorNode.empty()) await layoutAll(cy);
+    if (wasEmpty || !anchorNode || anchorNode.empty()) await layoutAll(cy, onFirstPicture);
     else await layoutAround(cy, anchorNode, nodes);
     return { nodes, edgeCount: added.edges().length };
   }
@@ -81,7 +81,7 @@ export function createGraphView(container: HTMLElement) {
     fit,
     updateDegrees,
     updateLite,
-    relayout: () => layoutAll(cy),
+    relayout: (onFirstPicture?: () => void) => layoutAll(cy, onFirstPicture),
     nodeIds: (): string[] => cy.nodes().map((n) => n.id()),
   };
 }

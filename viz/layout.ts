@@ -90,12 +90,28 @@ function layoutInWorker(cy: Core, seed: number): Promise<Positions | null> {
   });
 }
 
-/** Lays out every node of the view from scratch; deterministic for a given set of ids. */
-export async function layoutAll(cy: Core): Promise<void> {
+/** Instant placement for a first picture: a sunflower spiral, best-connected nodes in the middle. */
+export function placeSpiral(cy: Core): void {
+  const nodes = cy.nodes().sort((a, b) => b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1));
+  cy.batch(() =>
+    nodes.forEach((node, i) => {
+      const r = 28 * Math.sqrt(i);
+      node.position({ x: r * Math.cos(i * 2.39996), y: r * Math.sin(i * 2.39996) });
+    }),
+  );
+}
+
+/**
+ * Lays out every node of the view from scratch; deterministic for a given set of ids. Big graphs
+ * are drawn at once on a spiral (`onFirstPicture`), then get the force layout from a worker.
+ */
+export async function layoutAll(cy: Core, onFirstPicture?: () => void): Promise<void> {
   const n = cy.nodes().length;
   if (n === 0) return;
   const seed = seedFor(cy.nodes().map((x) => x.id()));
   if (n > BIG_GRAPH && typeof Worker !== 'undefined') {
+    placeSpiral(cy);
+    onFirstPicture?.();
     const positions = await layoutInWorker(cy, seed);
     if (positions) {
       cy.batch(() => cy.nodes().forEach((node) => void (positions[node.id()] && node.position(positions[node.id()]!))));
