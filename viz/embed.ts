@@ -50,6 +50,14 @@ document.getElementById('legend')!.innerHTML = Object.values(TYPE_STYLE)
   .map((s) => `<span><i style="color:${s.color}">${s.symbol}</i>${esc(s.label)}</span>`)
   .join('');
 
+/** Whole graph in view, never magnified into giant labels. */
+function fit(): void {
+  if (cy.nodes().empty()) return;
+  cy.maxZoom(1.2);
+  cy.fit(undefined, 24);
+  cy.maxZoom(2.5);
+}
+
 function fail(text: string): void {
   status.textContent = text;
   status.className = 'error';
@@ -62,11 +70,7 @@ async function render(json: CyElements): Promise<void> {
   cy.batch(() => cy.nodes().forEach((n) => void n.data('degree', n.connectedEdges().length)));
   // Stored positions are used as published; otherwise the seeded layout gives the same picture every time.
   if (!json.nodes.every((n) => n.position)) await layoutAll(cy);
-  cy.fit(undefined, 24);
-  if (cy.zoom() > 1.4) {
-    cy.zoom(1.4);
-    cy.center();
-  }
+  fit();
   status.textContent = '';
   document.body.dataset.loaded = 'true';
 }
@@ -126,7 +130,7 @@ document.addEventListener('keydown', (ev) => {
 });
 new ResizeObserver(() => {
   cy.resize();
-  if (cy.nodes().nonempty()) cy.fit(undefined, 24);
+  fit();
 }).observe(document.querySelector('.stage')!);
 
 status.textContent = 'Loading…';

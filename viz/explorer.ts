@@ -44,6 +44,7 @@ async function busy<T>(label: string, work: () => Promise<T>): Promise<T | undef
   pending++;
   document.body.dataset.loaded = 'false';
   stageState.innerHTML = message(label, 'loading');
+  stageState.classList.toggle('corner', cy.nodes().nonempty());
   stageState.hidden = false;
   setStatus(label);
   try {
@@ -198,7 +199,7 @@ async function addEntities(ids: string[], anchor: string | null): Promise<{ node
   const res = await view.add(els.all, anchor ?? undefined);
   refreshFilters();
   const eles = anchor ? cy.getElementById(anchor).closedNeighborhood() : cy.elements();
-  if (res.nodes.nonempty()) cy.animate({ fit: { eles: eles.union(res.nodes), padding: 50 } }, { duration: 250 });
+  if (res.nodes.nonempty()) view.fit(eles.union(res.nodes), true);
   return { nodes: cy.nodes().length - beforeNodes, edges: cy.elements().length - before - (cy.nodes().length - beforeNodes) };
 }
 
@@ -445,6 +446,7 @@ async function start(): Promise<void> {
       await view.add([...els.nodes, ...els.edges]);
       view.fit();
       if (els.nodes.length < url.ids.length) setStatus(`${url.ids.length - els.nodes.length} entities of the shared view no longer exist.`);
+      else setStatus(`Restored the shared view: ${els.nodes.length} entities, ${els.edges.length} relations.`);
     });
     refreshFilters();
     if (url.path) {

@@ -4,6 +4,8 @@ import cytoscape, { type Core, type ElementDefinition, type NodeCollection } fro
 import { BIG_GRAPH, layoutAll, layoutAround, registerLayouts } from './layout.js';
 import { graphStyle } from './style.js';
 
+const FIT_MAX_ZOOM = 1.1;
+
 export interface AddResult { nodes: NodeCollection; edgeCount: number }
 
 export function createGraphView(container: HTMLElement) {
@@ -30,15 +32,19 @@ export function createGraphView(container: HTMLElement) {
     });
   }
 
-  /** Fit, but never magnify a small graph into giant labels. */
-  function fit(eles?: cytoscape.CollectionArgument): void {
+  /** Fit, but never magnify a small graph into giant labels (zoom capped while fitting). */
+  function fit(eles?: cytoscape.CollectionArgument, animate = false): void {
     const target = eles ?? cy.elements(':visible');
     if (target.empty()) return;
-    cy.fit(target, 40);
-    if (cy.zoom() > 1.1) {
-      cy.zoom(1.1);
-      cy.center(target);
+    const max = cy.maxZoom();
+    cy.maxZoom(FIT_MAX_ZOOM);
+    if (!animate) {
+      cy.fit(target, 40);
+      cy.maxZoom(max);
+      return;
     }
+    cy.stop();
+    cy.animate({ fit: { eles: target, padding: 50 } }, { duration: 250, complete: () => void cy.maxZoom(max) });
   }
 
   /**

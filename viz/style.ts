@@ -1,7 +1,7 @@
 // Cytoscape styles and the entity-type palette (shared by the explorer and the embed). Colours
 // keep ≥ 4.5:1 contrast with white text (badges) and read apart for common colour blindness
 // because each type also has its own shape.
-import type { StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, StylesheetJson } from 'cytoscape';
 
 export const TYPE_STYLE: Record<string, { color: string; shape: string; label: string; symbol: string }> = {
   Person: { color: '#2563eb', shape: 'ellipse', label: 'Person', symbol: '●' },
@@ -14,6 +14,9 @@ export const CO_OCCURRENCE = 'ASSOCIATED_WITH';
 
 const PATH = '#7c3aed';
 const SELECTED = '#e11d48';
+
+/** Edge labels read as prose ("met with"), whatever made the elements (explorer or server JSON). */
+const edgeLabel = (e: EdgeSingular): string => String(e.data('type') ?? e.data('label') ?? '').toLowerCase().replace(/_/g, ' ');
 
 export const graphStyle: StylesheetJson = [
   {
@@ -55,7 +58,7 @@ export const graphStyle: StylesheetJson = [
       width: 'mapData(evidenceCount, 1, 6, 1.5, 6)',
       'line-color': '#8a94a6',
       'target-arrow-color': '#8a94a6',
-      label: 'data(label)',
+      label: edgeLabel as unknown as string,
       'font-size': 9,
       color: '#374151',
       'text-rotation': 'autorotate',
@@ -69,8 +72,8 @@ export const graphStyle: StylesheetJson = [
     selector: `edge[type = "${CO_OCCURRENCE}"]`,
     style: { 'line-style': 'dashed', 'line-dash-pattern': [4, 4], opacity: 0.35, label: '', 'target-arrow-shape': 'none', width: 1.2 },
   },
-  { selector: 'edge.path', style: { 'line-color': PATH, 'target-arrow-color': PATH, opacity: 1, width: 5, 'z-index': 10, label: 'data(label)' } },
-  { selector: 'edge:selected', style: { 'line-color': SELECTED, 'target-arrow-color': SELECTED, opacity: 1, width: 5, label: 'data(label)' } },
+  { selector: 'edge.path', style: { 'line-color': PATH, 'target-arrow-color': PATH, opacity: 1, width: 5, 'z-index': 10, label: edgeLabel as unknown as string } },
+  { selector: 'edge:selected', style: { 'line-color': SELECTED, 'target-arrow-color': SELECTED, opacity: 1, width: 5, label: edgeLabel as unknown as string } },
   { selector: '.faded', style: { opacity: 0.12 } },
   { selector: 'edge.faded', style: { label: '' } },
   { selector: '.filtered', style: { display: 'none' } },
