@@ -94,3 +94,30 @@ export const visibleEdgeTypes = (t: Target): Promise<string[]> =>
   t.evaluate(() => [...new Set<string>((window as any).cy.edges().filter((e: any) => !e.hasClass('filtered')).map((e: any) => e.data('type')))].sort());
 /** Waits for Cytoscape animations (centre/fit) to finish, so elements are where they are drawn. */
 export const settled = (t: Target) => t.waitForFunction(() => !(window as any).cy.animated() && !(window as any).cy.elements().some((e: any) => e.animated()));
+
+/** Of a node's visible edges, the one whose drawn midpoint is farthest from any node and other edge (safe to click). */
+export const clickableEdge = (t: Target, nodeId: string): Promise<string> =>
+  t.evaluate((id) => {
+    const cy = (window as any).cy;
+    const { w, h } = { w: cy.width(), h: cy.height() };
+    let best = { id: '', clearance: -1 };
+    cy.getElementById(id)
+      .connectedEdges(':visible')
+      .forEach((e: any) => {
+        const p = e.renderedMidpoint();
+        if (p.x < 20 || p.y < 20 || p.x > w - 20 || p.y > h - 20) return;
+        let clearance = Infinity;
+        cy.nodes(':visible').forEach((n: any) => {
+          const q = n.renderedPosition();
+          clearance = Math.min(clearance, Math.hypot(p.x - q.x, p.y - q.y) - n.renderedOuterWidth() / 2);
+        });
+        cy.edges(':visible').forEach((o: any) => {
+          if (o.id() === e.id()) return;
+          const q = o.renderedMidpoint();
+          clearance = Math.min(clearance, Math.hypot(p.x - q.x, p.y - q.y));
+        });
+        if (clearance > best.clearance) best = { id: e.id(), clearance };
+      });
+    if (!best.id) throw new Error(`no clickable edge at ${id}`);
+    return best.id;
+  }, nodeId);

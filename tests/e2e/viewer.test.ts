@@ -9,7 +9,7 @@ import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { chromiumAvailable, launchBrowser, SCREENSHOT_DIR, startTestServer } from '../helpers/browser.js';
 import { createSeededStore } from '../helpers/seeded-store.js';
 import { HUB_THRESHOLD } from '../../viz/expand.js';
-import { clickElement, loaded, settled } from './setup.js';
+import { clickableEdge, clickElement, loaded, settled } from './setup.js';
 
 if (!chromiumAvailable()) console.warn('SKIPPED browser tests: /usr/bin/chromium not found (apt-get install chromium)');
 
@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable())('viewer in Chromium (seed corpus)', () => 
 
     // Click an edge of Vardanyan's on the canvas: its evidence appears with the source article.
     await settled(page);
-    const edge = await page.evaluate((id) => (window as any).cy.getElementById(id).connectedEdges()[0].id(), vardanyan.id);
+    const edge = await clickableEdge(page, vardanyan.id);
     await clickElement(page, edge);
     await page.waitForSelector(`[data-relation-panel="${edge}"] .evidence-item blockquote`);
     expect((await page.textContent('.evidence-item blockquote'))!.length).toBeGreaterThan(10);
