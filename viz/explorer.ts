@@ -305,6 +305,10 @@ async function runPathFinder(from: Pick<EntitySummary, 'id' | 'name'>, to: Pick<
   await busy(`Finding paths from ${from.name} to ${to.name}…`, async () => {
     const { paths, elements } = await findPaths(from.id, to.id);
     state.path = { from: from.id, to: to.id };
+    // Names from the answer: a restored link knows only the ids.
+    const names = new Map(paths.flatMap((p) => p.nodes.map((n) => [n.id, n.name] as const)));
+    from = { id: from.id, name: names.get(from.id) ?? from.name };
+    to = { id: to.id, name: names.get(to.id) ?? to.name };
     if (!paths.length) {
       panel.innerHTML = pathsPanel(from.name, to.name, paths);
       setStatus(`No connection between ${from.name} and ${to.name} within 6 steps.`);
