@@ -18,12 +18,16 @@ export const componentSnippet = (origin: string, attrs: string): string =>
 
 function snippetBlock(label: string, code: string, name: string): string {
   return `<div class="snippet"><label for="snip-${name}">${esc(label)}</label>
-    <div class="snippet-row"><textarea id="snip-${name}" readonly rows="2" spellcheck="false">${esc(code)}</textarea>
+    <div class="snippet-row"><textarea id="snip-${name}" readonly rows="3" spellcheck="false">${esc(code)}</textarea>
     <button type="button" data-copy="snip-${name}">Copy</button></div></div>`;
 }
 
+/** The API takes at most this many ids per snapshot. */
+const MAX_SNAPSHOT_IDS = 500;
+
 export function openEmbedDialog(dialog: HTMLDialogElement, view: EmbedView): void {
   const origin = location.origin;
+  const tooMany = view.ids.length > MAX_SNAPSHOT_IDS;
   const live = view.focus
     ? snippetBlock('Live web component (always the current graph around this entity)', componentSnippet(origin, `entity="${esc(view.focus.id)}" depth="1"`), 'live-component') +
       snippetBlock('Live <iframe>', iframeSnippet(origin, `entity=${encodeURIComponent(view.focus.id)}&depth=1`, view.title), 'live-iframe')
@@ -33,6 +37,7 @@ export function openEmbedDialog(dialog: HTMLDialogElement, view: EmbedView): voi
     <form class="embed-form" method="dialog">
       <h2>Embed this view</h2>
       <p class="note">Publishing saves a <strong>snapshot</strong> of the ${view.ids.length} entities shown: the published graph and its evidence never change, even when the live graph does.</p>
+      ${tooMany ? `<p class="note"><strong>The view has more than ${MAX_SNAPSHOT_IDS} entities:</strong> hide some or filter by type first; an article graph that big would not be readable anyway.</p>` : ''}
       <label class="field">Title <input name="title" value="${esc(view.title)}" maxlength="200"></label>
       <div class="token-field" ${needToken ? '' : 'hidden'}>
         <label class="field">API token <input name="token" type="password" autocomplete="off" placeholder="KG_API_TOKEN"></label>
@@ -43,7 +48,7 @@ export function openEmbedDialog(dialog: HTMLDialogElement, view: EmbedView): voi
       ${live ? `<details class="live"><summary>Live snippets (no snapshot)</summary>${live}</details>` : ''}
       <menu>
         <button type="submit" value="close" formnovalidate>Close</button>
-        <button type="button" class="primary" data-action="publish" ${view.ids.length ? '' : 'disabled'}>Publish snapshot</button>
+        <button type="button" class="primary" data-action="publish" ${view.ids.length && !tooMany ? '' : 'disabled'}>Publish snapshot</button>
       </menu>
     </form>`;
   const form = dialog.querySelector('form')!;
@@ -67,6 +72,7 @@ export function openEmbedDialog(dialog: HTMLDialogElement, view: EmbedView): voi
     try {
       const { createSnapshot } = await gql<{ createSnapshot: { id: string; title: string | null } }>(CREATE_SNAPSHOT, { ids: view.ids, limit: Math.min(2000, Math.max(1, view.ids.length)), title }, { auth: true });
       const id = createSnapshot.id;
+      tokenField.hidden = true;
       status.innerHTML = `Published snapshot <a href="/embed?snapshot=${encodeURIComponent(id)}" target="_blank" rel="noopener">${esc(id)}</a>. Paste one of these into the article:`;
       out.innerHTML =
         snippetBlock('<iframe>', iframeSnippet(origin, `snapshot=${encodeURIComponent(id)}`, title), 'iframe') +
