@@ -84,37 +84,46 @@ export function readFiltersForm(form: HTMLElement, ctx: FilterContext, previous:
   };
 }
 
-/** Hides (class `filtered`) what the filters exclude; returns how many relations stay visible. */
+/**
+ * Hides (class `filtered`) what the filters exclude; returns how many relations stay visible.
+ * Only elements whose state changes are touched: restyling 7,000 elements costs seconds.
+ */
 export function applyFilters(cy: Core, f: Filters, keep: Set<string> = new Set()): { visibleEdges: number; totalEdges: number } {
   const hiddenTypes = new Set(f.hiddenEntityTypes);
   const hiddenRels = new Set(f.hiddenRelationTypes);
   const edgeFilters = hiddenRels.size > 0 || !f.coOccurrence || f.minConfidence > 0 || f.document !== null || f.until !== null;
+  const hide = new Set<string>();
+  if (hiddenTypes.size) cy.nodes().forEach((n) => void (hiddenTypes.has(n.data('type')) && !keep.has(n.id()) && hide.add(n.id())));
+  const shownDegree = new Map<string, number>();
+  const anyDegree = new Set<string>();
   let visibleEdges = 0;
+  cy.edges().forEach((e) => {
+    const d = e.data() as EdgeData;
+    anyDegree.add(d.source).add(d.target);
+    const reported = f.until !== null ? day(d.firstReported) : null;
+    const hidden =
+      hide.has(d.source) ||
+      hide.has(d.target) ||
+      (edgeFilters &&
+        (hiddenRels.has(d.type) ||
+          (!f.coOccurrence && d.type === CO_OCCURRENCE) ||
+          d.confidence < f.minConfidence - 1e-9 ||
+          (f.document !== null && !(d.documents ?? []).includes(f.document)) ||
+          (reported !== null && reported > f.until!)));
+    if (hidden) hide.add(d.id);
+    else {
+      visibleEdges++;
+      shownDegree.set(d.source, (shownDegree.get(d.source) ?? 0) + 1);
+      shownDegree.set(d.target, (shownDegree.get(d.target) ?? 0) + 1);
+    }
+  });
+  // A node whose every relation is filtered out is noise in a filtered view.
+  if (edgeFilters) for (const id of anyDegree) if (!shownDegree.has(id) && !keep.has(id)) hide.add(id);
   cy.batch(() => {
-    cy.elements().removeClass('filtered');
-    cy.nodes().forEach((n) => {
-      if (hiddenTypes.has(n.data('type')) && !keep.has(n.id())) n.addClass('filtered');
-    });
-    cy.edges().forEach((e) => {
-      const d = e.data() as EdgeData;
-      const reported = day(d.firstReported);
-      const hide =
-        hiddenRels.has(d.type) ||
-        (!f.coOccurrence && d.type === CO_OCCURRENCE) ||
-        d.confidence < f.minConfidence - 1e-9 ||
-        (f.document !== null && !(d.documents ?? []).includes(f.document)) ||
-        (f.until !== null && reported !== null && reported > f.until) ||
-        e.source().hasClass('filtered') ||
-        e.target().hasClass('filtered');
-      if (hide) e.addClass('filtered');
-      else visibleEdges++;
-    });
-    if (edgeFilters) {
-      // A node whose every relation is filtered out is noise in a filtered view.
-      cy.nodes().forEach((n) => {
-        const edges = n.connectedEdges();
-        if (edges.nonempty() && edges.filter((e) => !e.hasClass('filtered')).empty() && !keep.has(n.id())) n.addClass('filtered');
-      });
+    cy.elements('.filtered').forEach((e) => void (hide.has(e.id()) || e.removeClass('filtered')));
+    for (const id of hide) {
+      const e = cy.getElementById(id);
+      if (!e.hasClass('filtered')) e.addClass('filtered');
     }
   });
   return { visibleEdges, totalEdges: cy.edges().length };

@@ -91,26 +91,31 @@ function layoutInWorker(cy: Core, seed: number): Promise<Positions | null> {
 }
 
 /** Instant placement for a first picture: a sunflower spiral, best-connected nodes in the middle. */
-export function placeSpiral(cy: Core): void {
-  const nodes = cy.nodes().sort((a, b) => b.degree(false) - a.degree(false) || (a.id() < b.id() ? -1 : 1));
-  cy.batch(() =>
-    nodes.forEach((node, i) => {
+export function spiralPositions(ids: string[], degree: Map<string, number>): Map<string, { x: number; y: number }> {
+  const order = [...ids].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : 1));
+  return new Map(
+    order.map((id, i) => {
       const r = 28 * Math.sqrt(i);
-      node.position({ x: r * Math.cos(i * 2.39996), y: r * Math.sin(i * 2.39996) });
+      return [id, { x: r * Math.cos(i * 2.39996), y: r * Math.sin(i * 2.39996) }] as const;
     }),
   );
+}
+
+function placeSpiral(cy: Core): void {
+  const positions = spiralPositions(cy.nodes().map((n) => n.id()), new Map(cy.nodes().map((n) => [n.id(), n.degree(false)] as const)));
+  cy.batch(() => cy.nodes().forEach((node) => void node.position(positions.get(node.id())!)));
 }
 
 /**
  * Lays out every node of the view from scratch; deterministic for a given set of ids. Big graphs
  * are drawn at once on a spiral (`onFirstPicture`), then get the force layout from a worker.
  */
-export async function layoutAll(cy: Core, onFirstPicture?: () => void): Promise<void> {
+export async function layoutAll(cy: Core, onFirstPicture?: () => void, placed = false): Promise<void> {
   const n = cy.nodes().length;
   if (n === 0) return;
   const seed = seedFor(cy.nodes().map((x) => x.id()));
   if (n > BIG_GRAPH && typeof Worker !== 'undefined') {
-    placeSpiral(cy);
+    if (!placed) placeSpiral(cy);
     onFirstPicture?.();
     const positions = await layoutInWorker(cy, seed);
     if (positions) {
