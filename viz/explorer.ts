@@ -138,9 +138,11 @@ async function loadElements(els: cytoscape.ElementDefinition[]): Promise<typeof 
     view.fit();
     void nextFrame().then(() => (timings.firstPicture = performance.now() - t0));
   };
+  stageState.hidden = true;
   await view.add(els, undefined, firstPicture);
   view.fit();
   refreshFilters();
+  setStatus(`Loaded ${cy.nodes().length} entities and ${cy.edges().length} relations.`);
   await nextFrame();
   timings.settled = performance.now() - t0;
   if (!pictured) timings.firstPicture = timings.settled;

@@ -119,7 +119,16 @@ export async function layoutAll(cy: Core, onFirstPicture?: () => void, placed = 
     onFirstPicture?.();
     const positions = await layoutInWorker(cy, seed);
     if (positions) {
-      cy.batch(() => cy.nodes().forEach((node) => void (positions[node.id()] && node.position(positions[node.id()]!))));
+      // The draft layout is tight for its node count: give each node about 45px of room.
+      const ps = Object.values(positions);
+      const span = Math.max(1, Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x)), Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y)));
+      const k = Math.max(1, (45 * Math.sqrt(n)) / span);
+      cy.batch(() =>
+        cy.nodes().forEach((node) => {
+          const p = positions[node.id()];
+          if (p) node.position({ x: p.x * k, y: p.y * k });
+        }),
+      );
       return;
     }
   }

@@ -79,5 +79,9 @@ export const graphStyle: StylesheetJson = [
   { selector: '.filtered', style: { display: 'none' } },
   // Big graphs: straight, label-less edges are an order of magnitude cheaper to draw.
   { selector: 'edge.lite', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', 'target-arrow-shape': 'none' } },
-  { selector: 'node.lite', style: { 'min-zoomed-font-size': 12, 'border-width': 0 } },
+  {
+    selector: 'node.lite',
+    style: { 'min-zoomed-font-size': 16, 'border-width': 0, width: 'mapData(degree, 0, 40, 8, 36)', height: 'mapData(degree, 0, 40, 8, 36)' },
+  },
+  { selector: 'node.lite:selected', style: { 'border-width': 3, 'min-zoomed-font-size': 0 } },
 ];
