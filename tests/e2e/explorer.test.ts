@@ -262,6 +262,14 @@ describe.skipIf(!chromiumAvailable())('explorer in Chromium (fixture graph)', ()
     expect(await page.textContent('#status')).toMatch(/1 entities of the shared view no longer exist/);
     expect(await nodeIds(page)).toEqual([ids.vardanyan]);
     await page.close();
+
+    // A link to an entity that is gone: an error state that says so, not a blank page.
+    const gone = await open('/?entity=p-nobody-at-all');
+    await gone.waitForSelector('#panel .state-error');
+    expect(await gone.textContent('#panel')).toMatch(/no longer exists/);
+    expect(await gone.textContent('#stage-state')).toMatch(/failed: that entity no longer exists/);
+    expect(await gone.getAttribute('#status', 'class')).toBe('error');
+    await gone.close();
   });
 
   it('exports PNG and Cytoscape JSON', async () => {
