@@ -16,8 +16,8 @@ import {
   type DocumentInfo, type EntityResult, type EntitySummary, type OntologyResult, type RelationResult, type SubgraphResult,
 } from './queries.js';
 import { createAutocomplete } from './search.js';
-import { createHistory, createState, defaultFilters, filtersActive } from './state.js';
-import { CO_OCCURRENCE, TYPE_STYLE } from './style.js';
+import { createHistory, createState, filtersActive } from './state.js';
+import { TYPE_STYLE } from './style.js';
 import { readUrl, writeUrl } from './url-state.js';
 
 const view = createGraphView($('#graph'));
@@ -282,7 +282,7 @@ function act(action: string, t: HTMLElement): void {
   const id = t.dataset.id ?? state.selected;
   if (action === 'expand' && id) void expand(id);
   else if (action === 'hide' && id) hide([id]);
-  else if (action === 'show' && id) void busy('Adding…', () => addEntities([id], null));
+  else if (action === 'show' && id) void busy('Adding…', () => addEntities([], id));
   else if (action === 'path-from' && id) {
     const node = cy.getElementById(id);
     togglePanel('pathfinder', true);
@@ -475,5 +475,3 @@ async function start(): Promise<void> {
   if (filtersActive(state.filters)) setStatus(`${statusLine.textContent} Filters from the link are on.`);
 }
 void start();
-void defaultFilters;
-void CO_OCCURRENCE;

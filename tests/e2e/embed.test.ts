@@ -164,6 +164,15 @@ describe.skipIf(!chromiumAvailable())('embed in Chromium', () => {
       const sources = await frame.$$eval('#sources li', (lis) => lis.map((li) => li.textContent));
       expect(sources).toContain('Troika story · A. Reporter · 2024-01-10');
       expect(sources.some((s) => s?.startsWith('Later story'))).toBe(false);
+      // Same picture on every load: the layout is seeded by the snapshot's entities.
+      const positions = () => frame.evaluate(() => (window as any).cy.nodes().map((n: any) => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))]));
+      const first = await positions();
+      await frame.evaluate(() => {
+        (window as any).beforeReload = true;
+        location.reload();
+      });
+      await frame.waitForFunction(() => !(window as any).beforeReload && document.body?.dataset.loaded === 'true');
+      expect(await positions()).toEqual(first);
       await clickElement(reader, founded, frame);
       await frame.waitForSelector('#evidence:not([hidden]) .evidence-item mark');
       await reader.screenshot({ path: `${SCREENSHOT_DIR}/embed-snapshot.png` });
