@@ -116,6 +116,25 @@ describe.skipIf(!chromiumAvailable())('embed in Chromium', () => {
     await page.close();
   });
 
+  it('the Embed button explains why it cannot publish when the server has writes disabled', async () => {
+    const readOnly = await startTestServer(store, null);
+    const page = await newPage({ width: 1280, height: 800 });
+    try {
+      await page.goto(`${readOnly.url.replace('localhost', '127.0.0.1')}/?ids=${ids.vardanyan},${ids.troika}&sel=${ids.vardanyan}`);
+      await loaded(page);
+      await page.click('#btn-embed');
+      await page.fill('#embed-dialog input[name="token"]', 'anything');
+      await page.click('#embed-dialog [data-action="publish"]');
+      await page.waitForFunction(() => /writes disabled/.test(document.querySelector('#embed-dialog .embed-status')?.textContent ?? ''));
+      expect(await page.textContent('#embed-dialog .embed-status')).toMatch(/KG_API_TOKEN/);
+      // The live snippets still work without a token.
+      expect(await page.inputValue('#snip-live-iframe')).toContain(`/embed?entity=${ids.vardanyan}&depth=1`);
+    } finally {
+      await page.close();
+      await readOnly.close();
+    }
+  });
+
   it('the Embed button publishes a snapshot that renders as published, even after the graph changes', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await page.goto(`${base}/?ids=${ids.vardanyan},${ids.troika},${ids.moscow}&sel=${ids.vardanyan}`);
