@@ -5,10 +5,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLScalarType } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
 import { apiLogger, maskError } from './errors.js';
 import { useExecutionTimeout } from './execution-timeout.js';
+import { useListCostLimit } from './list-cost.js';
 import { ARMOR_LIMITS, corsOptions, isCrossOrigin, useHttpPolicy } from './http-policy.js';
 import { createResolvers, type ApiContext } from './resolvers.js';
 import { loadTypeDefs } from './type-defs.js';
@@ -48,6 +50,8 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? true,
+    // GraphiQL's assets are bundled (no CDN), so it works offline and behind strict networks.
+    renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError },
     logging: apiLogger,
@@ -63,6 +67,7 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     plugins: [
       useHttpPolicy(),
       useExecutionTimeout(options.executionTimeoutMs),
+      useListCostLimit(),
       EnvelopArmorPlugin({
         maxDepth: { n: ARMOR_LIMITS.maxDepth },
         maxAliases: { n: ARMOR_LIMITS.maxAliases },
