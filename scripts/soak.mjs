@@ -1,7 +1,8 @@
 // Soak test (not in CI): N minutes of mixed GraphQL reads, authorised ingests and concurrent
 // `kg ingest` runs against a real server on 127.0.0.1, on a fresh seeded store in a temp folder.
 // Prints requests, errors, latency and the server's RSS over time, then checks the store.
-//   npm run build && node scripts/soak.mjs [--minutes 10] [--workers 4]
+//   npm run build && node scripts/soak.mjs [--minutes 10] [--workers 4] [--ingest 0]
+// (--ingest 0: reads only, so a growing graph does not hide a leak in the RSS figures).
 // Exits 1 when any request failed or the store is inconsistent at the end.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const arg = (name, fallback) => {
 };
 const MINUTES = arg('minutes', 10);
 const WORKERS = arg('workers', 4);
+const INGEST = arg('ingest', 1) !== 0;
 const SAMPLE_MS = Math.max(5_000, Math.min(30_000, (MINUTES * 60_000) / 20));
 const REQUEST_TIMEOUT_MS = 30_000;
 const TOKEN = `soak-${process.pid}-${Date.now()}`;
@@ -115,7 +117,7 @@ const OPERATIONS = [
   [15, () => entityIds.length && gql('query($id: ID!) { entity(id: $id) { name relations(first: 20) { totalCount nodes { type source { name } target { name } evidence(first: 3) { sentence document { title } } } } } }', { id: pick(entityIds) })],
   [10, () => entityIds.length > 1 && gql('query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4, first: 3) { length nodes { name } } }', { a: pick(entityIds), b: pick(entityIds) })],
   [10, () => gql('{ documents(first: 20) { totalCount nodes { title sentences { index } } } stats { documents entities relations } }')],
-  [15, async () => {
+  [INGEST ? 15 : 0, async () => {
     const d = await gql('mutation($t: String!) { ingestDocument(input: { text: $t, title: "soak" }) { status documentId } }', { t: newDocument() }, true);
     if (d) stats.ingested++;
   }],
@@ -134,6 +136,7 @@ async function worker() {
 
 /** Every 20 s, a separate `kg ingest` process writes 5 new documents into the same file. */
 async function cliIngester() {
+  if (!INGEST) return;
   const folder = join(dir, 'batches');
   mkdirSync(folder, { recursive: true });
   let batch = 0;
@@ -163,7 +166,7 @@ const sample = () => {
   console.log(`t=${s.minute.toFixed(2)} min  requests=${s.requests}  errors=${s.errors}  server RSS=${s.rssMb} MB`);
 };
 
-console.log(`soak: ${MINUTES} min, ${WORKERS} workers, server pid ${server.pid} on 127.0.0.1:${port}, store ${dbPath}`);
+console.log(`soak: ${MINUTES} min, ${WORKERS} workers, ingest ${INGEST ? 'on' : 'off'}, server pid ${server.pid} on 127.0.0.1:${port}, store ${dbPath}`);
 sample();
 const sampler = setInterval(sample, SAMPLE_MS);
 await Promise.all([...Array.from({ length: WORKERS }, worker), cliIngester()]);
