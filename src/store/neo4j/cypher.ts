@@ -1,0 +1,484 @@
+// Every Cypher statement the Neo4j backend sends, as pure functions returning {cypher, params}.
+// Every value is a $param. Labels and relationship types are never taken from input: they are
+// looked up in fixed whitelists (ENTITY_TYPES, the ontology) and backtick-escaped. The only other
+// spliced text is a hop count, an integer clamped by the caller. tests/unit/neo4j/ lints them all.
+import neo4j from 'neo4j-driver';
+import { ontology } from '../../model/ontology.js';
+import { ENTITY_TYPES, type EntityType } from '../../model/types.js';
+import { KgError } from '../../model/errors.js';
+import type { Direction } from '../graph-store.js';
+
+export interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** Integers must travel as driver Integers: a JS number is sent as a float (LIMIT 10.0 fails). */
+export const int = (n: number): ReturnType<typeof neo4j.int> => neo4j.int(Math.trunc(n));
+
+const statement = (cypher: string, params: Record<string, unknown> = {}): Statement => ({
+  cypher: cypher.replace(/\n\s+/g, '\n').trim(),
+  params,
+});
+
+/** Backtick-quotes a name; a backtick inside is doubled (none of ours has one). */
+export const escapeName = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
+
+/** The entity label for a type, from the fixed list. */
+export function entityLabel(type: string): string {
+  const found = ENTITY_TYPES.find((t) => t === type);
+  if (!found) throw new KgError('INVALID_INPUT', `neo4j.cypher: unknown entity type ${JSON.stringify(type)}`);
+  return escapeName(found);
+}
+
+/** The ontology's relation type names (the whitelist). */
+export const relationTypeNames = (): string[] => ontology().relationTypes.map((d) => d.name);
+
+/** One relationship type, taken from the ontology (the input only selects it). */
+export function relationTypeName(type: string): string {
+  const def = ontology().relationType(type);
+  if (!def) throw new KgError('INVALID_INPUT', `neo4j.cypher: ${JSON.stringify(type)} is not a relation type of the ontology`);
+  return escapeName(def.name);
+}
+
+/**
+ * `A`|`B`|... for a relationship pattern: the requested types that the ontology defines, or all
+ * of them. Null when a filter was given but none of its types exists (the answer is empty).
+ */
+export function relationTypeAlternation(types?: readonly string[] | null): string | null {
+  const names = types && types.length > 0 ? relationTypeNames().filter((n) => types.includes(n)) : relationTypeNames();
+  return names.length > 0 ? names.map(escapeName).join('|') : null;
+}
+
+// --- schema and server ---------------------------------------------------------------------------
+
+export const FULLTEXT_INDEX = 'kg_alias_fulltext';
+
+/** Constraints and indexes, each idempotent (IF NOT EXISTS); one statement per transaction. */
+export function schemaStatements(): Statement[] {
+  const out = [
+    'CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
+    'CREATE CONSTRAINT kg_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
+    'CREATE CONSTRAINT kg_document_hash IF NOT EXISTS FOR (d:Document) REQUIRE d.textHash IS UNIQUE',
+    'CREATE CONSTRAINT kg_sentence_key IF NOT EXISTS FOR (s:Sentence) REQUIRE s.key IS UNIQUE',
+    'CREATE CONSTRAINT kg_alias_uid IF NOT EXISTS FOR (a:Alias) REQUIRE a.uid IS UNIQUE',
+    'CREATE CONSTRAINT kg_evidence_key IF NOT EXISTS FOR (ev:Evidence) REQUIRE ev.key IS UNIQUE',
+    'CREATE INDEX kg_alias_norm IF NOT EXISTS FOR (a:Alias) ON (a.norm)',
+    'CREATE INDEX kg_evidence_relation IF NOT EXISTS FOR (ev:Evidence) ON (ev.relationId)',
+    'CREATE INDEX kg_document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt)',
+    'CREATE INDEX kg_entity_mentions IF NOT EXISTS FOR (e:Entity) ON (e.mentionCount)',
+    // Normalised alias text is already lower-case, diacritic-free words: split on spaces only.
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (a:Alias) ON EACH [a.norm]
+     OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
+  ];
+  // Relation ids are looked up per type (range indexes work on every 5.x, unlike relationship
+  // uniqueness constraints, which need 5.7).
+  for (const name of relationTypeNames()) {
+    out.push(`CREATE INDEX ${escapeName(`kg_rel_${name.toLowerCase()}_id`)} IF NOT EXISTS FOR ()-[r:${escapeName(name)}]-() ON (r.id)`);
+  }
+  return out.map((c) => statement(c));
+}
+
+export const awaitIndexes = (seconds: number): Statement => statement('CALL db.awaitIndexes($seconds)', { seconds: int(seconds) });
+
+export const serverComponents = (): Statement =>
+  statement('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
+
+/** Removes every node and relationship of ours (the contract suite's reset between tests). */
+export const dropAllData = (): Statement =>
+  statement(
+    `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Alias OR n:Evidence
+     DETACH DELETE n`,
+  );
+
+// --- ingest --------------------------------------------------------------------------------------
+
+export const documentIdByHash = (textHash: string): Statement =>
+  statement('MATCH (d:Document {textHash: $textHash}) RETURN d.id AS id', { textHash });
+
+export interface DocumentRow {
+  id: string;
+  textHash: string;
+  title: string | null;
+  byline: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  source: string | null;
+  ingestedAt: string;
+  wordCount: ReturnType<typeof int>;
+  text: string | null;
+}
+
+export interface SentenceRow {
+  key: string;
+  documentId: string;
+  index: ReturnType<typeof int>;
+  start: ReturnType<typeof int>;
+  end: ReturnType<typeof int>;
+  text: string;
+}
+
+/** The document node and its sentences, in order. */
+export const createDocument = (document: DocumentRow, sentences: SentenceRow[]): Statement =>
+  statement(
+    `CREATE (d:Document)
+     SET d = $document
+     WITH d
+     UNWIND $sentences AS row
+     CREATE (d)-[:HAS_SENTENCE]->(s:Sentence)
+     SET s = row`,
+    { document, sentences },
+  );
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  mentionCount: ReturnType<typeof int>;
+  documentCount: ReturnType<typeof int>;
+  aliases: Array<{ uid: string; alias: string; norm: string }>;
+}
+
+/**
+ * Upserts entities of one type with their aliases. `accumulate` (ingest) adds the row's counts
+ * to the stored ones; otherwise (import) the counts are set when the entity is created only.
+ * Returns how many entities were new.
+ */
+export function mergeEntities(type: EntityType, rows: EntityRow[], accumulate: boolean): Statement {
+  const counts = accumulate
+    ? 'SET e.mentionCount = e.mentionCount + row.mentionCount, e.documentCount = e.documentCount + row.documentCount'
+    : 'FOREACH (_ IN CASE WHEN isNew THEN [1] ELSE [] END | SET e.mentionCount = row.mentionCount, e.documentCount = row.documentCount)';
+  return statement(
+    `UNWIND $rows AS row
+     OPTIONAL MATCH (old:Entity {id: row.id})
+     WITH row, old IS NULL AS isNew
+     MERGE (e:Entity {id: row.id})
+     ON CREATE SET e:${entityLabel(type)}, e.type = $type, e.name = row.name, e.aliases = [], e.mentionCount = 0, e.documentCount = 0
+     ${counts}
+     SET e.aliases = e.aliases + [a IN row.aliases WHERE NOT a.alias IN e.aliases | a.alias]
+     FOREACH (a IN row.aliases |
+       MERGE (al:Alias {uid: a.uid})
+       ON CREATE SET al.alias = a.alias, al.norm = a.norm, al.entityId = row.id
+       MERGE (e)-[:HAS_ALIAS]->(al))
+     RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created`,
+    { rows, type },
+  );
+}
+
+export interface MentionRow {
+  entityId: string;
+  sentenceKey: string;
+  start: ReturnType<typeof int>;
+  end: ReturnType<typeof int>;
+  text: string;
+}
+
+export const createMentions = (rows: MentionRow[]): Statement =>
+  statement(
+    `UNWIND $rows AS row
+     MATCH (e:Entity {id: row.entityId})
+     MATCH (s:Sentence {key: row.sentenceKey})
+     CREATE (e)-[:MENTIONED_IN {start: row.start, end: row.end, text: row.text}]->(s)`,
+    { rows },
+  );
+
+export interface RelationRow {
+  id: string;
+  source: string;
+  target: string;
+  confidence: number;
+  status: string | null;
+}
+
+/** Upserts relations of one ontology type between existing entities; returns how many were new. */
+export const mergeRelations = (type: string, rows: RelationRow[]): Statement =>
+  statement(
+    `UNWIND $rows AS row
+     MATCH (a:Entity {id: row.source})
+     MATCH (b:Entity {id: row.target})
+     OPTIONAL MATCH (a)-[old:${relationTypeName(type)} {id: row.id}]->(b)
+     WITH row, a, b, old IS NULL AS isNew
+     MERGE (a)-[r:${relationTypeName(type)} {id: row.id}]->(b)
+     ON CREATE SET r.confidence = row.confidence, r.evidenceCount = 0, r.status = row.status
+     RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created`,
+    { rows },
+  );
+
+export interface EvidenceRow {
+  key: string;
+  relationId: string;
+  documentId: string;
+  sentenceKey: string;
+  sentenceIndex: ReturnType<typeof int>;
+  confidence: number;
+  sourceStart: ReturnType<typeof int> | null;
+  sourceEnd: ReturnType<typeof int> | null;
+  targetStart: ReturnType<typeof int> | null;
+  targetEnd: ReturnType<typeof int> | null;
+}
+
+/** Evidence nodes (a relationship cannot point at a relationship), each linked to its sentence. */
+export const mergeEvidence = (rows: EvidenceRow[]): Statement =>
+  statement(
+    `UNWIND $rows AS row
+     MATCH (s:Sentence {key: row.sentenceKey})
+     MERGE (ev:Evidence {key: row.key})
+     ON CREATE SET ev.relationId = row.relationId, ev.documentId = row.documentId, ev.sentenceIndex = row.sentenceIndex,
+       ev.confidence = row.confidence, ev.sourceStart = row.sourceStart, ev.sourceEnd = row.sourceEnd,
+       ev.targetStart = row.targetStart, ev.targetEnd = row.targetEnd
+     MERGE (ev)-[:IN]->(s)`,
+    { rows },
+  );
+
+/**
+ * Recomputes aggregates from evidence: count, noisy-or confidence (1 - Π(1 - c), each c capped
+ * at 0.999, rounded to 4 places, as the embedded store does) and first/last publication dates.
+ * A relation without evidence keeps its confidence.
+ */
+export const refreshRelations = (type: string, ids: string[]): Statement =>
+  statement(
+    `UNWIND $ids AS id
+     MATCH ()-[r:${relationTypeName(type)} {id: id}]->()
+     OPTIONAL MATCH (ev:Evidence {relationId: id})-[:IN]->(:Sentence)<-[:HAS_SENTENCE]-(d:Document)
+     WITH r, count(ev) AS n,
+       sum(log(1.0 - CASE WHEN ev.confidence < 0.999 THEN ev.confidence ELSE 0.999 END)) AS logMiss,
+       min(d.publishedAt) AS first, max(d.publishedAt) AS last
+     SET r.evidenceCount = n,
+       r.confidence = CASE WHEN n = 0 THEN r.confidence ELSE round(1.0 - exp(logMiss), 4) END,
+       r.firstReported = first, r.lastReported = last`,
+    { ids },
+  );
+
+// --- import (kg import, kg migrate, and the kg export --format cypher script) ---------------------
+
+export interface ImportDocumentRow {
+  id: string;
+  textHash: string;
+  title: string | null;
+  byline: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  ingestedAt: string;
+  wordCount: ReturnType<typeof int>;
+}
+
+/** Creates documents whose id and text hash are both unknown; returns how many were created. */
+export const importDocuments = (rows: ImportDocumentRow[]): Statement =>
+  statement(
+    `UNWIND $rows AS row
+     OPTIONAL MATCH (x:Document) WHERE x.id = row.id OR x.textHash = row.textHash
+     WITH row, count(x) AS clashes
+     WHERE clashes = 0
+     CREATE (d:Document)
+     SET d = row, d.source = 'import'
+     RETURN count(d) AS created`,
+    { rows },
+  );
+
+/** Sentences cited by imported evidence; an existing sentence at that key is kept. */
+export const importSentences = (rows: SentenceRow[]): Statement =>
+  statement(
+    `UNWIND $rows AS row
+     MATCH (d:Document {id: row.documentId})
+     MERGE (s:Sentence {key: row.key})
+     ON CREATE SET s = row
+     MERGE (d)-[:HAS_SENTENCE]->(s)`,
+    { rows },
+  );
+
+export const existingDocumentIds = (ids: string[]): Statement =>
+  statement('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id', { ids });
+
+export const sentencesOfDocuments = (ids: string[]): Statement =>
+  statement(
+    `UNWIND $ids AS id
+     MATCH (:Document {id: id})-[:HAS_SENTENCE]->(s:Sentence)
+     RETURN s.documentId AS documentId, s.index AS index, s.text AS text`,
+    { ids },
+  );
+
+// --- reads ---------------------------------------------------------------------------------------
+
+export const entitiesByIds = (ids: string[]): Statement =>
+  statement('UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e', { ids });
+
+export const linkCandidates = (keys: string[]): Statement =>
+  statement(
+    `UNWIND $keys AS key
+     MATCH (:Alias {norm: key})<-[:HAS_ALIAS]-(e:Entity)
+     RETURN DISTINCT e`,
+    { keys },
+  );
+
+/** One relation by id: a union of per-type index seeks (the id does not tell the type). */
+export function relationById(id: string): Statement {
+  const branches = relationTypeNames().map(
+    (name) => `MATCH (a:Entity)-[r:${escapeName(name)} {id: $id}]->(b:Entity) RETURN r, a.id AS source, b.id AS target`,
+  );
+  return statement(`CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN r, source, target LIMIT 1`, { id });
+}
+
+export interface RelationsOfArgs {
+  entityId: string;
+  types?: readonly string[] | null;
+  direction: Direction;
+  minConfidence: number;
+  skip: number;
+  limit: number;
+}
+
+/**
+ * A page of an entity's relations, strongest first: typed before co-occurrence, then by evidence,
+ * confidence and id (the embedded store's order), with the total. Null when no type matches.
+ */
+export function relationsOf(args: RelationsOfArgs): Statement | null {
+  const types = relationTypeAlternation(args.types);
+  if (!types) return null;
+  const branches: string[] = [];
+  if (args.direction !== 'IN') {
+    branches.push(`MATCH (e:Entity {id: $id})-[r:${types}]->(o:Entity)
+      WHERE r.confidence >= $minConfidence
+      RETURN r, e.id AS source, o.id AS target`);
+  }
+  if (args.direction !== 'OUT') {
+    branches.push(`MATCH (e:Entity {id: $id})<-[r:${types}]-(o:Entity)
+      WHERE r.confidence >= $minConfidence AND o <> e
+      RETURN r, o.id AS source, e.id AS target`);
+  }
+  return statement(
+    `CALL {
+     ${branches.join('\nUNION ALL\n')}
+     }
+     WITH r, source, target
+     ORDER BY CASE WHEN type(r) = $weakType THEN 1 ELSE 0 END, r.evidenceCount DESC, r.confidence DESC, r.id
+     WITH collect({r: r, source: source, target: target}) AS rows
+     RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS page`,
+    { id: args.entityId, minConfidence: args.minConfidence, weakType: 'ASSOCIATED_WITH', skip: int(args.skip), limit: int(args.limit) },
+  );
+}
+
+/** Every relation touching each of `ids` (one BFS level), optionally limited by the far end's type. */
+export function adjacency(ids: string[], types?: readonly string[] | null, entityTypes?: readonly EntityType[] | null): Statement | null {
+  const alternation = relationTypeAlternation(types);
+  if (!alternation) return null;
+  return statement(
+    `UNWIND $ids AS id
+     MATCH (e:Entity {id: id})-[r:${alternation}]-(o:Entity)
+     WHERE $entityTypes IS NULL OR o.type IN $entityTypes
+     RETURN id, r, startNode(r).id AS source, endNode(r).id AS target`,
+    { ids, entityTypes: entityTypes && entityTypes.length > 0 ? [...entityTypes] : null },
+  );
+}
+
+/** All shortest paths up to `maxHops` (an integer the caller clamps), first ones by relation ids. */
+export function shortestPaths(from: string, to: string, maxHops: number, first: number, types?: readonly string[] | null): Statement | null {
+  const alternation = relationTypeAlternation(types);
+  if (!alternation) return null;
+  const hops = Math.max(1, Math.min(Math.trunc(maxHops), 10));
+  return statement(
+    `MATCH (a:Entity {id: $from})
+     MATCH (b:Entity {id: $to})
+     MATCH p = allShortestPaths((a)-[:${alternation}*..${hops}]-(b))
+     WITH p ORDER BY [r IN relationships(p) | r.id]
+     LIMIT $first
+     RETURN p`,
+    { from, to, first: int(first) },
+  );
+}
+
+const DOCUMENT_PROJECTION = `d {.id, .textHash, .title, .byline, .url, .publishedAt, .ingestedAt, .wordCount,
+  sentenceCount: size([(d)-[:HAS_SENTENCE]->(s:Sentence) | s])} AS document`;
+
+export const documentsByIds = (ids: string[]): Statement =>
+  statement(`UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN ${DOCUMENT_PROJECTION}`, { ids });
+
+/** Newest first; undated documents last (null sorts first in a descending Cypher order). */
+export const listDocuments = (skip: number, limit: number): Statement =>
+  statement(
+    `MATCH (d:Document)
+     WITH d ORDER BY d.publishedAt IS NULL, d.publishedAt DESC, d.ingestedAt, d.id
+     SKIP $skip LIMIT $limit
+     RETURN ${DOCUMENT_PROJECTION}`,
+    { skip: int(skip), limit: int(limit) },
+  );
+
+export const countDocuments = (): Statement => statement('MATCH (d:Document) RETURN count(d) AS n');
+
+export const sentencesOf = (documentId: string): Statement =>
+  statement(
+    `MATCH (:Document {id: $id})-[:HAS_SENTENCE]->(s:Sentence)
+     RETURN s ORDER BY s.index`,
+    { id: documentId },
+  );
+
+export const evidenceOf = (relationId: string, first: number): Statement =>
+  statement(
+    `MATCH (ev:Evidence {relationId: $relationId})-[:IN]->(s:Sentence)<-[:HAS_SENTENCE]-(d:Document)
+     RETURN ev, s
+     ORDER BY ev.confidence DESC, d.publishedAt IS NULL, d.publishedAt DESC, ev.documentId, ev.sentenceIndex
+     LIMIT $first`,
+    { relationId, first: int(first) },
+  );
+
+/** Totals from the count store (label and type counts are O(1) in Neo4j). */
+export function statsCounts(): Statement {
+  return statement(
+    `CALL { MATCH (n:Document) RETURN count(n) AS documents }
+     CALL { MATCH (n:Sentence) RETURN count(n) AS sentences }
+     CALL { MATCH (n:Entity) RETURN count(n) AS entities }
+     CALL { MATCH (n:Evidence) RETURN count(n) AS evidence }
+     CALL { MATCH ()-[m:MENTIONED_IN]->() RETURN count(m) AS mentions }
+     RETURN documents, sentences, entities, evidence, mentions`,
+  );
+}
+
+export function entitiesByType(): Statement {
+  const branches = ENTITY_TYPES.map((t) => `MATCH (n:${entityLabel(t)}) RETURN $${t} AS k, count(n) AS n`);
+  return statement(`CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN k, n`, Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])));
+}
+
+export function relationsByType(): Statement {
+  const names = relationTypeNames();
+  const branches = names.map((name, i) => `MATCH ()-[r:${escapeName(name)}]->() RETURN $t${i} AS k, count(r) AS n`);
+  return statement(`CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN k, n`, Object.fromEntries(names.map((n, i) => [`t${i}`, n])));
+}
+
+// --- search --------------------------------------------------------------------------------------
+
+/** Alias hits of a Lucene query (built by lucene.ts from escaped words), most-mentioned first. */
+export const searchAliases = (luceneQuery: string, types: readonly EntityType[] | null, limit: number): Statement =>
+  statement(
+    `CALL db.index.fulltext.queryNodes($index, $query) YIELD node
+     MATCH (node)<-[:HAS_ALIAS]-(e:Entity)
+     WHERE $types IS NULL OR e.type IN $types
+     RETURN e.id AS id, node.alias AS alias, e.mentionCount AS mentionCount
+     ORDER BY e.mentionCount DESC, e.id, node.alias
+     LIMIT $limit`,
+    { index: FULLTEXT_INDEX, query: luceneQuery, types: types && types.length > 0 ? [...types] : null, limit: int(limit) },
+  );
+
+// --- export (paged by id so a large graph is never one huge result) --------------------------------
+
+export const exportEntities = (after: string, limit: number): Statement =>
+  statement('MATCH (e:Entity) WHERE e.id > $after RETURN e ORDER BY e.id LIMIT $limit', { after, limit: int(limit) });
+
+export function exportRelations(after: string, limit: number): Statement {
+  return statement(
+    `MATCH (a:Entity)-[r:${relationTypeAlternation(null)}]->(b:Entity)
+     WHERE r.id > $after
+     WITH a, r, b ORDER BY r.id LIMIT $limit
+     OPTIONAL MATCH (ev:Evidence {relationId: r.id})-[:IN]->(s:Sentence)
+     WITH a, r, b, ev, s ORDER BY r.id, ev.documentId, ev.sentenceIndex
+     WITH a, r, b, collect(CASE WHEN ev IS NULL THEN null ELSE {ev: ev, s: s} END) AS evidence
+     RETURN r, a.id AS source, b.id AS target, evidence
+     ORDER BY r.id`,
+    { after, limit: int(limit) },
+  );
+}
+
+export const exportDocuments = (after: string, limit: number): Statement =>
+  statement(
+    `MATCH (d:Document) WHERE d.id > $after
+     RETURN d {.id, .title, .byline, .url, .publishedAt, .ingestedAt, .textHash, .wordCount} AS document
+     ORDER BY d.id LIMIT $limit`,
+    { after, limit: int(limit) },
+  );
