@@ -2,6 +2,7 @@
 // a reader by extension. Yields errors as items so one bad file never stops a batch.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { isKgError } from '../model/errors.js';
 import type { DocumentInput } from '../model/types.js';
 import { decodeText } from './readers/decode.js';
 import { readHtml } from './readers/html.js';
@@ -54,8 +55,8 @@ export function* readFile(path: string): Generator<InputItem> {
   try {
     text = decodeText(readFileSync(path), path);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    yield { ok: false, error: err.code ? `${path}: cannot read (${err.code})` : err.message.replace(/^ingest: /, '') };
+    const message = isKgError(e) ? e.message.replace(/^ingest: /, '') : `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    yield { ok: false, error: message };
     return;
   }
   yield* readText(text, path, extname(path).toLowerCase());

@@ -39,6 +39,9 @@ export interface DocEntity {
   aliases: string[];
   /** Indexes into DocumentGraph.mentions. */
   mentions: number[];
+  /** Canonical names from the extractor's variant gazetteer that denote the same entity
+   * ("Artsakh" for "Nagorno-Karabakh"); a hint for cross-document linking, not a surface form. */
+  knownAs?: string[];
 }
 
 export interface DocRelation {
