@@ -5,6 +5,9 @@ import { ontology } from '../model/ontology.js';
 import type { Document, Entity, Evidence, Path, Relation, Subgraph } from '../model/types.js';
 import type { Direction, GraphStore } from '../store/graph-store.js';
 import { toCytoscape } from './cytoscape.js';
+import { FrozenView } from './frozen-view.js';
+import { isFrozen, viewOf } from './read-view.js';
+import { buildSnapshot } from './snapshots.js';
 import { ingestDocument } from '../ingest/ingest-document.js';
 
 export const LIMITS = {
@@ -43,8 +46,9 @@ function loadEntity(ctx: ApiContext, id: string): Promise<Entity | null> {
   return p;
 }
 
-async function requireEntity(ctx: ApiContext, id: string): Promise<Entity> {
-  const e = await loadEntity(ctx, id);
+/** An end of a relation: from the relation's own view (frozen or live), cached when live. */
+async function requireEntity(ctx: ApiContext, parent: unknown, id: string): Promise<Entity> {
+  const e = isFrozen(parent) ? await viewOf(parent, ctx.store).getEntity(id) : await loadEntity(ctx, id);
   if (!e) throw new KgError('NOT_FOUND', `relation: entity ${id} is missing`);
   return e;
 }
@@ -52,6 +56,22 @@ async function requireEntity(ctx: ApiContext, id: string): Promise<Entity> {
 const subgraphResult = (g: Subgraph) => ({ ...g, cytoscape: toCytoscape(g.nodes, g.relations) });
 
 const pathResult = (p: Path) => ({ ...p, length: p.relations.length });
+
+const typeCounts = (r: Record<string, number>) => Object.entries(r).map(([type, count]) => ({ type, count }));
+
+interface SnapshotResult {
+  id: string;
+  title: string | null;
+  createdAt: string;
+  rootIds: string[];
+  depth: number;
+  view: FrozenView;
+}
+
+const snapshotResult = (view: FrozenView): SnapshotResult => {
+  const { id, title, createdAt, rootIds, depth } = view.record;
+  return { id, title, createdAt, rootIds, depth, view };
+};
 
 const pageInfo = (page: { endCursor: string | null; hasNextPage: boolean }) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage });
 
@@ -77,8 +97,9 @@ export function createResolvers() {
       neighbourhood: async (_: unknown, a: Args, ctx: ApiContext) => {
         const depth = bounded('neighbourhood', 'depth', num(a.depth), 1, 0, LIMITS.maxDepth);
         const limit = bounded('neighbourhood', 'limit', num(a.limit), 200, 1, LIMITS.maxNodes);
+        const limitPerType = a.limitPerType === null || a.limitPerType === undefined ? undefined : bounded('neighbourhood', 'limitPerType', num(a.limitPerType), 0, 0, LIMITS.maxNodes);
         return subgraphResult(
-          await ctx.store.neighbourhood(String(a.id), { depth, limit, relationTypes: strs(a.relationTypes), entityTypes: strs(a.types) as Entity['type'][] | undefined }),
+          await ctx.store.neighbourhood(String(a.id), { depth, limit, limitPerType, relationTypes: strs(a.relationTypes), entityTypes: strs(a.types) as Entity['type'][] | undefined }),
         );
       },
       paths: async (_: unknown, a: Args, ctx: ApiContext) => {
@@ -103,8 +124,11 @@ export function createResolvers() {
       document: (_: unknown, a: Args, ctx: ApiContext) => ctx.store.getDocument(String(a.id)),
       stats: async (_: unknown, _a: Args, ctx: ApiContext) => {
         const s = await ctx.store.stats();
-        const list = (r: Record<string, number>) => Object.entries(r).map(([type, count]) => ({ type, count }));
-        return { ...s, entitiesByType: list(s.entitiesByType), relationsByType: list(s.relationsByType) };
+        return { ...s, entitiesByType: typeCounts(s.entitiesByType), relationsByType: typeCounts(s.relationsByType) };
+      },
+      snapshot: async (_: unknown, a: Args, ctx: ApiContext) => {
+        const record = await ctx.store.getSnapshot(String(a.id));
+        return record ? snapshotResult(new FrozenView(record)) : null;
       },
       ontology: () => ontology(),
     },
@@ -124,35 +148,74 @@ export function createResolvers() {
         });
         return { ...outcome, document: await ctx.store.getDocument(outcome.documentId) };
       },
+      createSnapshot: async (_: unknown, a: Args, ctx: ApiContext) => {
+        requireAuth(ctx, 'createSnapshot');
+        const input = (a.input ?? {}) as { ids?: string[]; depth?: number | null; limit?: number | null; title?: string | null };
+        const ids = input.ids ?? [];
+        if (ids.length > LIMITS.maxIds) throw new KgError('LIMIT_EXCEEDED', `createSnapshot: at most ${LIMITS.maxIds} ids`);
+        const depth = bounded('createSnapshot', 'depth', input.depth, 1, 0, LIMITS.maxDepth);
+        const limit = bounded('createSnapshot', 'limit', input.limit, 200, 1, LIMITS.maxNodes);
+        const title = input.title ?? null;
+        if (title !== null && title.length > 500) throw new KgError('LIMIT_EXCEEDED', 'createSnapshot: title must be at most 500 characters');
+        const record = await buildSnapshot(ctx.store, { ids, depth, limit, title });
+        await ctx.store.addSnapshot(record);
+        return snapshotResult(new FrozenView(record));
+      },
     },
     Entity: {
       relations: async (e: Entity, a: Args, ctx: ApiContext) => {
         const first = bounded('Entity.relations', 'first', num(a.first), 50, 0, LIMITS.maxFirst);
-        const page = await ctx.store.getRelations(e.id, {
+        const page = await viewOf(e, ctx.store).getRelations(e.id, {
           types: strs(a.types),
           direction: (a.direction as Direction | undefined) ?? 'BOTH',
           minConfidence: num(a.minConfidence),
+          reportedAfter: (a.reportedAfter as string | null | undefined) ?? undefined,
+          reportedBefore: (a.reportedBefore as string | null | undefined) ?? undefined,
           first,
           after: (a.after as string | null) ?? null,
         });
         return { totalCount: page.totalCount, nodes: page.nodes, pageInfo: pageInfo(page) };
       },
+      neighbourCounts: async (e: Entity, _a: Args, ctx: ApiContext) => {
+        const c = await viewOf(e, ctx.store).neighbourCounts(e.id);
+        return { total: c.total, byEntityType: typeCounts(c.byEntityType), byRelationType: typeCounts(c.byRelationType) };
+      },
+      neighbourhood: async (e: Entity, a: Args, ctx: ApiContext) => {
+        const op = 'Entity.neighbourhood';
+        const depth = bounded(op, 'depth', num(a.depth), 1, 0, LIMITS.maxDepth);
+        const limit = bounded(op, 'limit', num(a.limit), 200, 1, LIMITS.maxNodes);
+        const limitPerType = a.limitPerType === null || a.limitPerType === undefined ? undefined : bounded(op, 'limitPerType', num(a.limitPerType), 0, 0, LIMITS.maxNodes);
+        const g = await viewOf(e, ctx.store).neighbourhood(e.id, {
+          depth,
+          limit,
+          limitPerType,
+          relationTypes: strs(a.relationTypes),
+          entityTypes: strs(a.types) as Entity['type'][] | undefined,
+        });
+        return subgraphResult(g);
+      },
+    },
+    Snapshot: {
+      nodes: (s: SnapshotResult) => s.view.nodes(),
+      relations: (s: SnapshotResult) => s.view.allRelations(),
+      documents: (s: SnapshotResult) => s.view.allDocuments(),
+      cytoscape: (s: SnapshotResult) => toCytoscape(s.view.record.nodes, s.view.allRelations()),
     },
     Relation: {
-      source: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r.source),
-      target: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r.target),
+      source: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r, r.source),
+      target: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r, r.target),
       evidence: (r: Relation, a: Args, ctx: ApiContext) =>
-        ctx.store.getEvidence(r.id, bounded('Relation.evidence', 'first', num(a.first), 10, 0, LIMITS.maxFirst)),
+        viewOf(r, ctx.store).getEvidence(r.id, bounded('Relation.evidence', 'first', num(a.first), 10, 0, LIMITS.maxFirst)),
     },
     Evidence: {
       document: async (ev: Evidence, _a: Args, ctx: ApiContext) => {
-        const d = await ctx.store.getDocument(ev.documentId);
+        const d = await viewOf(ev, ctx.store).getDocument(ev.documentId);
         if (!d) throw new KgError('NOT_FOUND', `Evidence.document: document ${ev.documentId} is missing`);
         return d;
       },
     },
     Document: {
-      sentences: (d: Document, _a: Args, ctx: ApiContext) => ctx.store.getSentences(d.id),
+      sentences: (d: Document, _a: Args, ctx: ApiContext) => viewOf(d, ctx.store).getSentences(d.id),
     },
     Ontology: {
       entityTypes: (o: ReturnType<typeof ontology>) => o.entityTypes,

@@ -18,6 +18,7 @@ import type {
   Subgraph,
 } from '../model/types.js';
 
+
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export interface AddDocumentResult {
@@ -41,8 +42,115 @@ export interface RelationQuery {
   types?: RelationType[];
   direction?: Direction;
   minConfidence?: number;
+  /** Keep relations last reported on or after this ISO date (relations with no date are dropped). */
+  reportedAfter?: string;
+  /** Keep relations first reported on or before this ISO date (relations with no date are dropped). */
+  reportedBefore?: string;
   first?: number;
   after?: string | null;
+}
+
+/** Filters for listRelations (graph-wide relation listing). All filters combine with AND. */
+export interface RelationListQuery {
+  types?: RelationType[];
+  minConfidence?: number;
+  /** Only relations with at least one evidence sentence from this document. */
+  documentId?: string;
+  /** Only relations touching this entity (either end). */
+  entityId?: string;
+  first?: number;
+  after?: string | null;
+}
+
+export type EntityOrder = 'MENTIONS_DESC' | 'NAME_ASC' | 'DEGREE_DESC';
+
+/** Filters for listEntities. All filters combine with AND. */
+export interface EntityQuery {
+  types?: EntityType[];
+  /** Case- and diacritics-insensitive substring of the canonical name or any alias (normaliseName on both sides). */
+  nameContains?: string;
+  /** mentionCount >= minMentions. */
+  minMentions?: number;
+  /** Only entities with at least one mention in this document. */
+  mentionedIn?: string;
+  /** Only direct neighbours of this entity (a relation either way), never the entity itself. */
+  connectedTo?: string;
+  /** Default MENTIONS_DESC. Ties are broken by id ascending, so pages are stable. */
+  orderBy?: EntityOrder;
+  first?: number;
+  after?: string | null;
+}
+
+/** How many distinct neighbours an entity has, in total and per type (see GraphStore.neighbourCounts). */
+export interface NeighbourCounts {
+  /** Distinct neighbour entities (the entity itself excluded). */
+  total: number;
+  /** Distinct neighbours per entity type; types with none are absent. */
+  byEntityType: Record<string, number>;
+  /** Distinct neighbours per relation type (a neighbour joined by two types counts once in each). */
+  byRelationType: Record<string, number>;
+}
+
+/** One stored mention of an entity. Offsets are into the document text. */
+export interface StoredMention {
+  entityId: string;
+  documentId: string;
+  sentenceIndex: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A relation frozen in a snapshot, with the evidence it had at creation. */
+export interface SnapshotRelation extends Relation {
+  evidence: Evidence[];
+}
+
+/**
+ * An immutable, citable copy of a subgraph. Built by the API (src/api/snapshots.ts) from
+ * ordinary reads, stored whole by the backend, read back byte-for-byte unchanged.
+ */
+export interface SnapshotRecord {
+  /** `s-` + 16 hex chars of sha1(content + createdAt). */
+  id: string;
+  title: string | null;
+  /** ISO 8601 date-time. */
+  createdAt: string;
+  /** The entity ids it was created from, and the depth used. */
+  rootIds: string[];
+  depth: number;
+  nodes: Entity[];
+  relations: SnapshotRelation[];
+  documents: Document[];
+  /** The sentences of every document above (so frozen documents can be read). */
+  sentences: Record<string, Sentence[]>;
+  /** Mentions of the snapshot's nodes inside the snapshot's documents. */
+  mentions: StoredMention[];
+}
+
+/**
+ * Curation decisions that ingest re-applies to every new document (src/ingest/apply-curation.ts).
+ * Chains are already resolved: redirects map straight to a live entity id.
+ */
+export interface CurationRules {
+  /** Merged-away entity id → the id that was kept. */
+  redirects: Record<string, string>;
+  /** Rejected relation keys `${source}\u0000${type}\u0000${target}`, ends already redirected (symmetric types stored in id order). */
+  rejected: string[];
+  /** Entity id → curated canonical name. */
+  names: Record<string, string>;
+  /** Entity id → curated type. */
+  types: Record<string, EntityType>;
+  /** Entity id → aliases the curator removed (exact strings). */
+  removedAliases: Record<string, string[]>;
+}
+
+export interface DeleteDocumentResult {
+  documentId: string;
+  /** Relations dropped because no evidence was left. */
+  relationsRemoved: number;
+  /** Entities dropped because no mention was left. */
+  entitiesRemoved: number;
 }
 
 export interface SearchOptions {
@@ -53,6 +161,11 @@ export interface SearchOptions {
 export interface NeighbourhoodOptions {
   depth?: number;
   limit?: number;
+  /**
+   * At most this many nodes of each entity type beyond the seeds, admitted strongest relation
+   * first (typed before ASSOCIATED_WITH, then evidence count, confidence). Sets `truncated` when it bites.
+   */
+  limitPerType?: number;
   relationTypes?: RelationType[];
   entityTypes?: EntityType[];
 }
@@ -103,6 +216,18 @@ export interface GraphStore {
   getSentences(documentId: string): Promise<Sentence[]>;
   stats(): Promise<Stats>;
   exportGraph(): Promise<GraphExport>;
+
+  // --- analyst reads (issue 4) ---------------------------------------------------------------
+  /** Distinct neighbours of an entity by type; all zeros / empty maps for an unknown id. */
+  neighbourCounts(entityId: string): Promise<NeighbourCounts>;
+  /** An entity's mentions, newest document first, then sentence and offset order. Empty page for an unknown id. */
+  getMentions(entityId: string, first?: number, after?: string | null): Promise<Page<StoredMention>>;
+
+  // --- snapshots ---------------------------------------------------------------------------
+  /** Stores a snapshot whole. An existing id → CONFLICT (snapshots are immutable). */
+  addSnapshot(snapshot: SnapshotRecord): Promise<void>;
+  /** The stored snapshot exactly as added (deep-equal), or null. */
+  getSnapshot(id: string): Promise<SnapshotRecord | null>;
 }
 
 export const DEFAULT_LIMITS = {

@@ -190,6 +190,85 @@ export function runStoreContract(name: string, create: () => Promise<GraphStore>
       }
     });
 
+    it('neighbourCounts counts distinct neighbours by entity type and relation type', async () => {
+      await store.addDocument(docA());
+      await store.addDocument(docB());
+      expect(await store.neighbourCounts(vardanyan)).toEqual({
+        total: 2,
+        byEntityType: { Organization: 1, Person: 1 },
+        byRelationType: { FOUNDED: 1, MET_WITH: 1 },
+      });
+      // Troika Dialog: founded by Vardanyan, owned by Sberbank, based in Moscow.
+      expect(await store.neighbourCounts(troika)).toEqual({
+        total: 3,
+        byEntityType: { Organization: 1, Person: 1, Place: 1 },
+        byRelationType: { BASED_IN: 1, FOUNDED: 1, OWNS: 1 },
+      });
+      expect(await store.neighbourCounts('p-nobody')).toEqual({ total: 0, byEntityType: {}, byRelationType: {} });
+    });
+
+    it('neighbourhood with limitPerType admits the strongest neighbours of each type', async () => {
+      await store.addDocument(docA());
+      await store.addDocument(docB());
+      // Moscow's neighbours: Troika Dialog (BASED_IN 0.6) and Sberbank (BASED_IN 0.9), both organisations.
+      const one = await store.neighbourhood(moscow, { depth: 1, limitPerType: 1 });
+      expect(one.nodes.map((n) => n.id).sort()).toEqual([moscow, entityId('Organization', 'Sberbank')].sort());
+      expect(one.truncated).toBe(true);
+      const zero = await store.neighbourhood(moscow, { depth: 1, limitPerType: 0 });
+      expect(zero.nodes.map((n) => n.id)).toEqual([moscow]);
+      const roomy = await store.neighbourhood(moscow, { depth: 1, limitPerType: 5 });
+      expect(roomy.nodes).toHaveLength(3);
+      expect(roomy.truncated).toBe(false);
+    });
+
+    it('getMentions pages an entity’s mentions, newest document first', async () => {
+      await store.addDocument(docA());
+      await store.addDocument(docB());
+      const all = await store.getMentions(vardanyan, 50);
+      expect(all.totalCount).toBe(all.nodes.length);
+      expect(all.nodes.length).toBeGreaterThanOrEqual(3);
+      expect(all.nodes[0]!.documentId).toBe(docB().id);
+      for (const m of all.nodes) {
+        expect(m.entityId).toBe(vardanyan);
+        const doc = m.documentId === docA().id ? docA() : docB();
+        expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+      }
+      const first = await store.getMentions(vardanyan, 1);
+      expect(first.hasNextPage).toBe(true);
+      const rest = await store.getMentions(vardanyan, 50, first.endCursor);
+      expect([...first.nodes, ...rest.nodes]).toEqual(all.nodes);
+      expect((await store.getMentions('p-nobody')).totalCount).toBe(0);
+      await expect(store.getMentions(vardanyan, 1, 'garbage!')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    });
+
+    it('addSnapshot stores a snapshot whole; getSnapshot returns it deep-equal; ids are immutable', async () => {
+      await store.addDocument(docA());
+      const nodes = await store.getEntities([vardanyan, troika]);
+      const rel = (await store.getRelations(vardanyan, { types: ['FOUNDED'] })).nodes[0]!;
+      const evidence = await store.getEvidence(rel.id);
+      const doc = (await store.getDocument(docA().id))!;
+      const snapshot = {
+        id: 's-0123456789abcdef',
+        title: 'Ünïcode “title”',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        rootIds: [vardanyan],
+        depth: 1,
+        nodes,
+        relations: [{ ...rel, evidence }],
+        documents: [doc],
+        sentences: { [doc.id]: await store.getSentences(doc.id) },
+        mentions: (await store.getMentions(vardanyan)).nodes,
+      };
+      await store.addSnapshot(snapshot);
+      expect(await store.getSnapshot(snapshot.id)).toEqual(snapshot);
+      await expect(store.addSnapshot({ ...snapshot, title: 'other' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect((await store.getSnapshot(snapshot.id))!.title).toBe('Ünïcode “title”');
+      expect(await store.getSnapshot('s-missing')).toBeNull();
+      // Later writes do not touch it.
+      await store.addDocument(docB());
+      expect(await store.getSnapshot(snapshot.id)).toEqual(snapshot);
+    });
+
     it('importGraph rejects dangling references without writing anything', async () => {
       const bad = {
         format: 'kg-graph' as const,

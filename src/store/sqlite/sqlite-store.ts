@@ -28,17 +28,23 @@ import {
   type GraphStore,
   type ImportResult,
   type LinkCandidate,
+  type NeighbourCounts,
   type NeighbourhoodOptions,
+  type SnapshotRecord,
+  type StoredMention,
   type PathOptions,
   type RelationQuery,
   type SearchOptions,
 } from '../graph-store.js';
+import { capPerType } from '../type-caps.js';
 import { bfsNeighbourhood, pathNodes, shortestPaths, type AdjacencyFn } from '../traverse.js';
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
 import { DDL, PRAGMAS, SCHEMA_VERSION } from './schema.js';
+import { getMentions, neighbourCounts } from './queries-entities.js';
 import { searchEntities } from './search.js';
+import { addSnapshot, getSnapshot, SNAPSHOT_DDL } from './snapshots.js';
 import { addDocument } from './writes.js';
 
 export interface SqliteStoreOptions {
@@ -66,6 +72,7 @@ export class SqliteStore implements GraphStore {
   async init(): Promise<void> {
     for (const p of PRAGMAS) this.db.pragma(p.replace(/^PRAGMA /, ''));
     this.db.exec(DDL);
+    this.db.exec(SNAPSHOT_DDL);
     this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
   }
 
@@ -224,8 +231,14 @@ export class SqliteStore implements GraphStore {
     const depth = Math.max(0, Math.min(options.depth ?? 0, DEFAULT_LIMITS.maxDepth));
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMITS.neighbourhoodLimit);
     const present = (await this.getEntities([...new Set(ids)])).map((e) => e.id);
-    const walk = bfsNeighbourhood(present, this.adjacency(options), depth, limit);
-    return { nodes: await this.getEntities(walk.nodeIds), relations: walk.relations, truncated: walk.truncated };
+    let adjacency = this.adjacency(options);
+    let capped = () => false;
+    if (options.limitPerType !== undefined) {
+      const typeOf = this.stmt('SELECT type FROM entities WHERE id = ?');
+      ({ adjacency, capped } = capPerType(adjacency, present, (id) => (typeOf.get(id) as { type: string } | undefined)?.type, Math.max(0, options.limitPerType)));
+    }
+    const walk = bfsNeighbourhood(present, adjacency, depth, limit);
+    return { nodes: await this.getEntities(walk.nodeIds), relations: walk.relations, truncated: walk.truncated || capped() };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
@@ -290,5 +303,22 @@ export class SqliteStore implements GraphStore {
       entitiesByType: group('SELECT type AS k, count(*) AS n FROM entities GROUP BY type ORDER BY type'),
       relationsByType: group('SELECT type AS k, count(*) AS n FROM relations GROUP BY type ORDER BY type'),
     };
+  }
+
+  // --- analyst reads, snapshots (queries-entities.ts, snapshots.ts) ---------------------------------
+  async neighbourCounts(entityId: string): Promise<NeighbourCounts> {
+    return neighbourCounts(this.conn, entityId);
+  }
+
+  async getMentions(entityId: string, first: number = DEFAULT_LIMITS.relationsFirst, after: string | null = null): Promise<Page<StoredMention>> {
+    return getMentions(this.conn, entityId, first, after);
+  }
+
+  async addSnapshot(snapshot: SnapshotRecord): Promise<void> {
+    addSnapshot(this.conn, snapshot);
+  }
+
+  async getSnapshot(id: string): Promise<SnapshotRecord | null> {
+    return getSnapshot(this.conn, id);
   }
 }
