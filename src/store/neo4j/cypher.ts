@@ -63,6 +63,7 @@ export function schemaStatements(): Statement[] {
     'CREATE CONSTRAINT kg_sentence_key IF NOT EXISTS FOR (s:Sentence) REQUIRE s.key IS UNIQUE',
     'CREATE CONSTRAINT kg_alias_uid IF NOT EXISTS FOR (a:Alias) REQUIRE a.uid IS UNIQUE',
     'CREATE CONSTRAINT kg_evidence_key IF NOT EXISTS FOR (ev:Evidence) REQUIRE ev.key IS UNIQUE',
+    'CREATE CONSTRAINT kg_snapshot_id IF NOT EXISTS FOR (s:Snapshot) REQUIRE s.id IS UNIQUE',
     'CREATE INDEX kg_alias_norm IF NOT EXISTS FOR (a:Alias) ON (a.norm)',
     'CREATE INDEX kg_evidence_relation IF NOT EXISTS FOR (ev:Evidence) ON (ev.relationId)',
     'CREATE INDEX kg_document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt)',
@@ -87,7 +88,7 @@ export const serverComponents = (): Statement =>
 /** Removes every node and relationship of ours (the contract suite's reset between tests). */
 export const dropAllData = (): Statement =>
   statement(
-    `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Alias OR n:Evidence
+    `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Alias OR n:Evidence OR n:Snapshot
      DETACH DELETE n`,
   );
 
@@ -314,7 +315,7 @@ export function relationById(id: string): Statement {
   const branches = relationTypeNames().map(
     (name) => `MATCH (a:Entity)-[r:${escapeName(name)} {id: $id}]->(b:Entity) RETURN r, a.id AS source, b.id AS target`,
   );
-  return statement(`CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN r, source, target LIMIT 1`, { id });
+  return statement(branches.join('\nUNION ALL\n'), { id });
 }
 
 export interface RelationsOfArgs {
@@ -322,6 +323,9 @@ export interface RelationsOfArgs {
   types?: readonly string[] | null;
   direction: Direction;
   minConfidence: number;
+  /** ISO dates: keep relations last reported on/after, first reported on/before (undated ones drop). */
+  reportedAfter?: string | null;
+  reportedBefore?: string | null;
   skip: number;
   limit: number;
 }
@@ -333,26 +337,26 @@ export interface RelationsOfArgs {
 export function relationsOf(args: RelationsOfArgs): Statement | null {
   const types = relationTypeAlternation(args.types);
   if (!types) return null;
-  const branches: string[] = [];
-  if (args.direction !== 'IN') {
-    branches.push(`MATCH (e:Entity {id: $id})-[r:${types}]->(o:Entity)
-      WHERE r.confidence >= $minConfidence
-      RETURN r, e.id AS source, o.id AS target`);
-  }
-  if (args.direction !== 'OUT') {
-    branches.push(`MATCH (e:Entity {id: $id})<-[r:${types}]-(o:Entity)
-      WHERE r.confidence >= $minConfidence AND o <> e
-      RETURN r, o.id AS source, e.id AS target`);
-  }
+  // The arrow comes from this fixed table, never from input.
+  const pattern = { OUT: `-[r:${types}]->`, IN: `<-[r:${types}]-`, BOTH: `-[r:${types}]-` }[args.direction];
   return statement(
-    `CALL {
-     ${branches.join('\nUNION ALL\n')}
-     }
-     WITH r, source, target
+    `MATCH (e:Entity {id: $id})${pattern}(o:Entity)
+     WHERE r.confidence >= $minConfidence
+       AND ($reportedAfter IS NULL OR r.lastReported >= $reportedAfter)
+       AND ($reportedBefore IS NULL OR r.firstReported <= $reportedBefore)
+     WITH DISTINCT r
      ORDER BY CASE WHEN type(r) = $weakType THEN 1 ELSE 0 END, r.evidenceCount DESC, r.confidence DESC, r.id
-     WITH collect({r: r, source: source, target: target}) AS rows
+     WITH collect({r: r, source: startNode(r).id, target: endNode(r).id}) AS rows
      RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS page`,
-    { id: args.entityId, minConfidence: args.minConfidence, weakType: 'ASSOCIATED_WITH', skip: int(args.skip), limit: int(args.limit) },
+    {
+      id: args.entityId,
+      minConfidence: args.minConfidence,
+      reportedAfter: args.reportedAfter ?? null,
+      reportedBefore: args.reportedBefore ?? null,
+      weakType: 'ASSOCIATED_WITH',
+      skip: int(args.skip),
+      limit: int(args.limit),
+    },
   );
 }
 
@@ -364,7 +368,7 @@ export function adjacency(ids: string[], types?: readonly string[] | null, entit
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})-[r:${alternation}]-(o:Entity)
      WHERE $entityTypes IS NULL OR o.type IN $entityTypes
-     RETURN id, r, startNode(r).id AS source, endNode(r).id AS target`,
+     RETURN id, r, startNode(r).id AS source, endNode(r).id AS target, o.id AS otherId, o.type AS otherType`,
     { ids, entityTypes: entityTypes && entityTypes.length > 0 ? [...entityTypes] : null },
   );
 }
@@ -419,27 +423,26 @@ export const evidenceOf = (relationId: string, first: number): Statement =>
     { relationId, first: int(first) },
   );
 
-/** Totals from the count store (label and type counts are O(1) in Neo4j). */
-export function statsCounts(): Statement {
-  return statement(
-    `CALL { MATCH (n:Document) RETURN count(n) AS documents }
-     CALL { MATCH (n:Sentence) RETURN count(n) AS sentences }
-     CALL { MATCH (n:Entity) RETURN count(n) AS entities }
-     CALL { MATCH (n:Evidence) RETURN count(n) AS evidence }
-     CALL { MATCH ()-[m:MENTIONED_IN]->() RETURN count(m) AS mentions }
-     RETURN documents, sentences, entities, evidence, mentions`,
+/** Totals from the count store (label and type counts are O(1) in Neo4j), one row per total. */
+export const statsCounts = (): Statement =>
+  statement(
+    `MATCH (n:Document) RETURN $documents AS k, count(n) AS n
+     UNION ALL MATCH (n:Sentence) RETURN $sentences AS k, count(n) AS n
+     UNION ALL MATCH (n:Entity) RETURN $entities AS k, count(n) AS n
+     UNION ALL MATCH (n:Evidence) RETURN $evidence AS k, count(n) AS n
+     UNION ALL MATCH ()-[m:MENTIONED_IN]->() RETURN $mentions AS k, count(m) AS n`,
+    { documents: 'documents', sentences: 'sentences', entities: 'entities', evidence: 'evidence', mentions: 'mentions' },
   );
-}
 
 export function entitiesByType(): Statement {
   const branches = ENTITY_TYPES.map((t) => `MATCH (n:${entityLabel(t)}) RETURN $${t} AS k, count(n) AS n`);
-  return statement(`CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN k, n`, Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])));
+  return statement(branches.join('\nUNION ALL\n'), Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])));
 }
 
 export function relationsByType(): Statement {
   const names = relationTypeNames();
   const branches = names.map((name, i) => `MATCH ()-[r:${escapeName(name)}]->() RETURN $t${i} AS k, count(r) AS n`);
-  return statement(`CALL {\n${branches.join('\nUNION ALL\n')}\n}\nRETURN k, n`, Object.fromEntries(names.map((n, i) => [`t${i}`, n])));
+  return statement(branches.join('\nUNION ALL\n'), Object.fromEntries(names.map((n, i) => [`t${i}`, n])));
 }
 
 // --- search --------------------------------------------------------------------------------------
@@ -482,3 +485,43 @@ export const exportDocuments = (after: string, limit: number): Statement =>
      ORDER BY d.id LIMIT $limit`,
     { after, limit: int(limit) },
   );
+
+// --- analyst reads ---------------------------------------------------------------------------------
+
+/** Distinct (neighbour, neighbour type, relation type) triples of an entity, self-loops excluded. */
+export function neighbourPairs(entityId: string): Statement {
+  return statement(
+    `MATCH (e:Entity {id: $id})-[r:${relationTypeAlternation(null)}]-(o:Entity)
+     WHERE o <> e
+     RETURN DISTINCT o.id AS id, o.type AS entityType, type(r) AS relationType`,
+    { id: entityId },
+  );
+}
+
+/** A page of an entity's mentions: newest document first, then sentence and offset. */
+export const mentionsOf = (entityId: string, skip: number, limit: number): Statement =>
+  statement(
+    `MATCH (:Entity {id: $id})-[m:MENTIONED_IN]->(s:Sentence)<-[:HAS_SENTENCE]-(d:Document)
+     RETURN d.id AS documentId, s.index AS sentenceIndex, m.start AS start, m.end AS end, m.text AS text
+     ORDER BY d.publishedAt IS NULL, d.publishedAt DESC, d.ingestedAt, d.id, s.index, m.start
+     SKIP $skip LIMIT $limit`,
+    { id: entityId, skip: int(skip), limit: int(limit) },
+  );
+
+export const countMentions = (entityId: string): Statement =>
+  statement('MATCH (:Entity {id: $id})-[m:MENTIONED_IN]->(:Sentence) RETURN count(m) AS n', { id: entityId });
+
+// --- snapshots (immutable: stored whole as JSON, never updated) ------------------------------------
+
+/** Creates the snapshot unless its id exists; returns 1 when created, 0 when it existed. */
+export const addSnapshot = (id: string, title: string | null, createdAt: string, body: string): Statement =>
+  statement(
+    `OPTIONAL MATCH (x:Snapshot {id: $id})
+     WITH x WHERE x IS NULL
+     CREATE (s:Snapshot {id: $id, title: $title, createdAt: $createdAt, body: $body})
+     RETURN count(s) AS created`,
+    { id, title, createdAt, body },
+  );
+
+export const snapshotById = (id: string): Statement =>
+  statement('MATCH (s:Snapshot {id: $id}) RETURN s.body AS body', { id });
