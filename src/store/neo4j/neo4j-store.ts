@@ -1,7 +1,7 @@
 // The Neo4j backend: the GraphStore contract in native Cypher through the official driver.
 // Statements come from cypher.ts, sessions from executor.ts, values cross mapping.ts; writes
 // (writes.ts), search (search.ts) and the level-wise walk (traverse-levels.ts) live beside it.
-import neo4j, { type Node, type Path as DriverPath } from 'neo4j-driver';
+import neo4j, { type Node, type Path as DriverPath, type Record as DriverRecord } from 'neo4j-driver';
 import { KgError, invalidInput } from '../../model/errors.js';
 import type {
   Document,
@@ -312,7 +312,7 @@ export class Neo4jStore implements GraphStore {
   async exportGraph(): Promise<GraphExport> {
     // One read transaction, paged by id, so the export is one consistent view.
     return this.executor.read('store.exportGraph', async (run) => {
-      const pages = async <T>(build: (after: string) => Q.Statement, map: (r: import('neo4j-driver').Record) => T & { id: string }) => {
+      const pages = async <T>(build: (after: string) => Q.Statement, map: (r: DriverRecord) => T & { id: string }) => {
         const out: T[] = [];
         let after = '';
         for (;;) {
