@@ -41,6 +41,7 @@ export async function ensureSchema(executor: Neo4jExecutor, indexWaitSeconds = 6
   checkServerVersion(server.version);
   // Schema commands cannot share a transaction with other statements: one each.
   for (const s of schemaStatements()) await executor.write('neo4j.init', (run) => run(s));
-  await executor.read('neo4j.init', (run) => run(awaitIndexes(indexWaitSeconds)));
+  // A write session: in a cluster it reaches the member that just created the indexes.
+  await executor.write('neo4j.init', (run) => run(awaitIndexes(indexWaitSeconds)));
   return server;
 }

@@ -1,6 +1,7 @@
 // Writes for the Neo4j backend: one linked document per write transaction, every batch an UNWIND
 // over rows prepared here; and the whole-graph import, validated before anything is written.
 import { invalidInput } from '../../model/errors.js';
+import { aliasUid, evidenceKey, sentenceKey } from '../../model/graph-keys.js';
 import { normaliseName, sha1 } from '../../model/names.js';
 import type { EntityType, GraphExport, LinkedDocument } from '../../model/types.js';
 import type { AddDocumentResult, ImportResult } from '../graph-store.js';
@@ -31,9 +32,6 @@ import { toNumber } from './mapping.js';
 /** Rows per UNWIND: big enough to amortise round trips, small enough to keep transactions light. */
 export const BATCH_SIZE = 1000;
 
-export const sentenceKey = (documentId: string, index: number): string => `${documentId}:${index}`;
-const aliasUid = (entityId: string, alias: string): string => `${entityId}\u0000${alias}`;
-const evidenceKey = (relationId: string, documentId: string, index: number): string => `${relationId}\u0000${documentId}\u0000${index}`;
 const intOrNull = (n: number | null | undefined) => (n === null || n === undefined ? null : int(n));
 
 function chunks<T>(rows: T[], size = BATCH_SIZE): T[][] {
