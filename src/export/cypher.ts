@@ -21,6 +21,7 @@ type Literal = string | number | boolean | null | Float | Literal[] | { [key: st
 
 /** A Cypher string literal: quotes, backslashes, line breaks and control characters escaped. */
 export function cypherString(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   const escaped = s.replace(/[\\'"\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
     switch (c) {
       case '\\':
