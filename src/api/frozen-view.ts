@@ -1,13 +1,16 @@
 // A read-only, in-memory view over one snapshot: answers the same reads as the live store, from
 // the frozen copy only. Every object it returns is tagged so nested resolvers stay frozen.
 import { invalidInput } from '../model/errors.js';
+import { normaliseName } from '../model/names.js';
 import type { Document, Entity, Evidence, Page, Relation, Sentence, Subgraph } from '../model/types.js';
 import {
   decodeCursor,
   DEFAULT_LIMITS,
   encodeCursor,
+  type EntityQuery,
   type NeighbourCounts,
   type NeighbourhoodOptions,
+  type RelationListQuery,
   type RelationQuery,
   type SnapshotRecord,
   type StoredMention,
@@ -127,7 +130,52 @@ export class FrozenView implements ReadView {
   }
 
   async getMentions(entityId: string, first: number = DEFAULT_LIMITS.relationsFirst, after: string | null = null): Promise<Page<StoredMention>> {
-    return pageOf('snapshot.mentions', this.record.mentions.filter((m) => m.entityId === entityId), first, after);
+    const page = pageOf('snapshot.mentions', this.record.mentions.filter((m) => m.entityId === entityId), first, after);
+    return { ...page, nodes: page.nodes.map((m) => this.tag(m)) };
+  }
+
+  async getEntityDocuments(entityId: string, first: number = DEFAULT_LIMITS.documentsFirst, after: string | null = null): Promise<Page<Document>> {
+    const ids = new Set(this.record.mentions.filter((m) => m.entityId === entityId).map((m) => m.documentId));
+    const page = pageOf('snapshot.documents', this.record.documents.filter((d) => ids.has(d.id)), first, after);
+    return { ...page, nodes: page.nodes.map((d) => this.tag(d)) };
+  }
+
+  async listEntities(q: EntityQuery = {}): Promise<Page<Entity>> {
+    const needle = q.nameContains === undefined ? null : normaliseName(q.nameContains);
+    const neighbours = q.connectedTo === undefined ? null : new Set(this.relationsOf(q.connectedTo, {}).map((r) => (r.source === q.connectedTo ? r.target : r.source)));
+    const inDocument = q.mentionedIn === undefined ? null : new Set(this.record.mentions.filter((m) => m.documentId === q.mentionedIn).map((m) => m.entityId));
+    const degree = (id: string) => this.relationsOf(id, {}).length;
+    const found = this.record.nodes.filter(
+      (e) =>
+        (!q.types || q.types.length === 0 || q.types.includes(e.type)) &&
+        (needle === null || (needle !== '' && [e.name, ...e.aliases].some((a) => normaliseName(a).includes(needle)))) &&
+        e.mentionCount >= (q.minMentions ?? 0) &&
+        (!inDocument || inDocument.has(e.id)) &&
+        (!neighbours || (neighbours.has(e.id) && e.id !== q.connectedTo)),
+    );
+    const byId = (a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const order = q.orderBy ?? 'MENTIONS_DESC';
+    found.sort((a, b) =>
+      order === 'NAME_ASC'
+        ? a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || byId(a, b)
+        : order === 'DEGREE_DESC'
+          ? degree(b.id) - degree(a.id) || byId(a, b)
+          : b.mentionCount - a.mentionCount || byId(a, b),
+    );
+    const page = pageOf('snapshot.entities', found, q.first ?? DEFAULT_LIMITS.relationsFirst, q.after);
+    return { ...page, nodes: page.nodes.map((e) => this.tag(e)) };
+  }
+
+  async listRelations(q: RelationListQuery = {}): Promise<Page<Relation>> {
+    const found = this.relations.filter(
+      (r) =>
+        (!q.types || q.types.length === 0 || q.types.includes(r.type)) &&
+        r.confidence >= (q.minConfidence ?? 0) &&
+        (q.documentId === undefined || (this.evidence.get(r.id) ?? []).some((e) => e.documentId === q.documentId)) &&
+        (q.entityId === undefined || r.source === q.entityId || r.target === q.entityId),
+    );
+    const page = pageOf('snapshot.relations', found, q.first ?? DEFAULT_LIMITS.relationsFirst, q.after);
+    return { ...page, nodes: page.nodes.map((r) => this.tag(r)) };
   }
 
   async getDocument(id: string): Promise<Document | null> {

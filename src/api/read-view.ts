@@ -5,7 +5,17 @@ import type { GraphStore } from '../store/graph-store.js';
 
 export type ReadView = Pick<
   GraphStore,
-  'getEntity' | 'getRelations' | 'getEvidence' | 'neighbourCounts' | 'neighbourhood' | 'getMentions' | 'getDocument' | 'getSentences'
+  | 'getEntity'
+  | 'getRelations'
+  | 'getEvidence'
+  | 'neighbourCounts'
+  | 'neighbourhood'
+  | 'getMentions'
+  | 'getEntityDocuments'
+  | 'getDocument'
+  | 'getSentences'
+  | 'listEntities'
+  | 'listRelations'
 >;
 
 const VIEW = Symbol('kg.readView');

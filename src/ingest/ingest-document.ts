@@ -4,6 +4,7 @@ import { invalidInput } from '../model/errors.js';
 import { countWords, documentId, textHash } from '../model/names.js';
 import type { DocumentInput, LinkedDocument } from '../model/types.js';
 import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
+import { applyCuration, hasRules } from './apply-curation.js';
 import { linkDocument, linkKeys } from './link.js';
 
 export interface IngestOutcome extends AddDocumentResult {
@@ -32,7 +33,10 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput): P
     return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
   }
   const graph = extractDocument(text);
-  const linked = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
+  const rules = await store.getCurationRules();
+  const linked0 = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
+  // Investigators' corrections (merges, rejections, renames, types, removed aliases) stick.
+  const linked = hasRules(rules) ? applyCuration(linked0, rules) : linked0;
   const doc: LinkedDocument = {
     id: documentId(hash),
     textHash: hash,

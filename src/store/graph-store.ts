@@ -218,16 +218,61 @@ export interface GraphStore {
   exportGraph(): Promise<GraphExport>;
 
   // --- analyst reads (issue 4) ---------------------------------------------------------------
-  /** Distinct neighbours of an entity by type; all zeros / empty maps for an unknown id. */
-  neighbourCounts(entityId: string): Promise<NeighbourCounts>;
+  /**
+   * Entities matching every filter, as a page (offset cursors, totalCount = all matches).
+   * MENTIONS_DESC: mentionCount desc; NAME_ASC: name asc (case-insensitive); DEGREE_DESC: number
+   * of relations touching the entity desc. Ties by id asc. Malformed cursor → INVALID_INPUT.
+   */
+  listEntities(query?: EntityQuery): Promise<Page<Entity>>;
+  /**
+   * Relations matching every filter, strongest first (typed before ASSOCIATED_WITH, then
+   * evidence count desc, confidence desc, id). Malformed cursor → INVALID_INPUT.
+   */
+  listRelations(query?: RelationListQuery): Promise<Page<Relation>>;
   /** An entity's mentions, newest document first, then sentence and offset order. Empty page for an unknown id. */
   getMentions(entityId: string, first?: number, after?: string | null): Promise<Page<StoredMention>>;
+  /** Documents mentioning the entity, newest first (listDocuments order). Empty page for an unknown id. */
+  getEntityDocuments(entityId: string, first?: number, after?: string | null): Promise<Page<Document>>;
+  /** Distinct neighbours of an entity by type; all zeros / empty maps for an unknown id. */
+  neighbourCounts(entityId: string): Promise<NeighbourCounts>;
 
   // --- snapshots ---------------------------------------------------------------------------
   /** Stores a snapshot whole. An existing id → CONFLICT (snapshots are immutable). */
   addSnapshot(snapshot: SnapshotRecord): Promise<void>;
   /** The stored snapshot exactly as added (deep-equal), or null. */
   getSnapshot(id: string): Promise<SnapshotRecord | null>;
+
+  // --- curation (each atomic; each records its decision for getCurationRules) -----------------
+  /**
+   * Folds entity `mergeId` into `keepId`: its aliases (its name included), mentions and
+   * relations move to keepId (relations re-keyed to relationId(source, type, target), evidence
+   * of duplicates combined, self-loops dropped), counts are summed (documentCount counts shared
+   * documents once), mergeId disappears and is recorded as a redirect. Returns the kept entity.
+   * Unknown id → NOT_FOUND; keepId === mergeId → INVALID_INPUT.
+   */
+  mergeEntities(keepId: string, mergeId: string): Promise<Entity>;
+  /** Sets the canonical name; the old name stays as an alias. Empty name → INVALID_INPUT; unknown id → NOT_FOUND. */
+  renameEntity(id: string, name: string): Promise<Entity>;
+  /** Adds an alias (no-op if present); searchable and used by linking at once. Empty → INVALID_INPUT. */
+  addAlias(id: string, alias: string): Promise<Entity>;
+  /** Removes an alias and keeps it out of later ingests. The canonical name → INVALID_INPUT; unknown alias is a no-op. */
+  removeAlias(id: string, alias: string): Promise<Entity>;
+  /** Changes the entity type (id unchanged); later ingests keep it. Unknown id → NOT_FOUND. */
+  setEntityType(id: string, type: EntityType): Promise<Entity>;
+  /**
+   * Drops the relation with its evidence and records its (source, type, target) key as
+   * rejected, so ingest never re-creates it. Returns the relation as it was. Unknown id → NOT_FOUND.
+   */
+  rejectRelation(id: string): Promise<Relation>;
+  /**
+   * Drops a document with its sentences, mentions and evidence; lowers the mention and document
+   * counts of the entities it mentioned; recomputes touched relations; drops relations left with
+   * no evidence and entities it mentioned that are left with mentionCount 0. Not recorded as a
+   * rule: the same text may be ingested again. Unknown id → NOT_FOUND.
+   */
+  deleteDocument(id: string): Promise<DeleteDocumentResult>;
+  /** Every stored curation decision, chains resolved (see CurationRules). */
+  getCurationRules(): Promise<CurationRules>;
 }
 
 export const DEFAULT_LIMITS = {

@@ -28,7 +28,11 @@ import {
   type GraphStore,
   type ImportResult,
   type LinkCandidate,
+  type CurationRules,
+  type DeleteDocumentResult,
+  type EntityQuery,
   type NeighbourCounts,
+  type RelationListQuery,
   type NeighbourhoodOptions,
   type SnapshotRecord,
   type StoredMention,
@@ -42,7 +46,19 @@ import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
 import { DDL, PRAGMAS, SCHEMA_VERSION } from './schema.js';
-import { getMentions, neighbourCounts } from './queries-entities.js';
+import {
+  addEntityAlias,
+  CURATION_DDL,
+  curationRules,
+  deleteDocument,
+  mergeEntities,
+  rejectRelation,
+  removeEntityAlias,
+  renameEntity,
+  setEntityType,
+} from './curation.js';
+import { getEntityDocuments, getMentions, listEntities, neighbourCounts } from './queries-entities.js';
+import { listRelations } from './queries-relations.js';
 import { searchEntities } from './search.js';
 import { addSnapshot, getSnapshot, SNAPSHOT_DDL } from './snapshots.js';
 import { addDocument } from './writes.js';
@@ -73,6 +89,7 @@ export class SqliteStore implements GraphStore {
     for (const p of PRAGMAS) this.db.pragma(p.replace(/^PRAGMA /, ''));
     this.db.exec(DDL);
     this.db.exec(SNAPSHOT_DDL);
+    this.db.exec(CURATION_DDL);
     this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
   }
 
@@ -157,13 +174,16 @@ export class SqliteStore implements GraphStore {
     const params: unknown[] = [];
     const typeFilter = query.types && query.types.length > 0 ? ` AND type IN (${query.types.map(() => '?').join(',')})` : '';
     const minConfidence = query.minConfidence ?? 0;
+    // Reporting window: relations with no publication date cannot be placed in it.
+    const dateFilter = (query.reportedAfter ? ' AND last_reported >= ?' : '') + (query.reportedBefore ? ' AND first_reported <= ?' : '');
+    const dates = [query.reportedAfter, query.reportedBefore].filter((d): d is string => Boolean(d));
     if (direction !== 'IN') {
-      parts.push(`SELECT * FROM relations WHERE source = ?${typeFilter} AND confidence >= ?`);
-      params.push(entityId, ...(query.types ?? []), minConfidence);
+      parts.push(`SELECT * FROM relations WHERE source = ?${typeFilter} AND confidence >= ?${dateFilter}`);
+      params.push(entityId, ...(query.types ?? []), minConfidence, ...dates);
     }
     if (direction !== 'OUT') {
-      parts.push(`SELECT * FROM relations WHERE target = ?${typeFilter} AND confidence >= ? AND source <> target`);
-      params.push(entityId, ...(query.types ?? []), minConfidence);
+      parts.push(`SELECT * FROM relations WHERE target = ?${typeFilter} AND confidence >= ? AND source <> target${dateFilter}`);
+      params.push(entityId, ...(query.types ?? []), minConfidence, ...dates);
     }
     // Strongest first: typed relations before co-occurrence, then by support.
     const sql = `SELECT * FROM (${parts.join(' UNION ALL ')})
@@ -320,5 +340,50 @@ export class SqliteStore implements GraphStore {
 
   async getSnapshot(id: string): Promise<SnapshotRecord | null> {
     return getSnapshot(this.conn, id);
+  }
+
+  async listEntities(query: EntityQuery = {}): Promise<Page<Entity>> {
+    return listEntities(this.conn, query);
+  }
+
+  async listRelations(query: RelationListQuery = {}): Promise<Page<Relation>> {
+    return listRelations(this.conn, query);
+  }
+
+  async getEntityDocuments(entityId: string, first: number = DEFAULT_LIMITS.documentsFirst, after: string | null = null): Promise<Page<Document>> {
+    return getEntityDocuments(this.conn, entityId, first, after);
+  }
+
+  // --- curation (curation.ts) ----------------------------------------------------------------------
+  async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+    return mergeEntities(this.conn, keepId, mergeId);
+  }
+
+  async renameEntity(id: string, name: string): Promise<Entity> {
+    return renameEntity(this.conn, id, name);
+  }
+
+  async addAlias(id: string, alias: string): Promise<Entity> {
+    return addEntityAlias(this.conn, id, alias);
+  }
+
+  async removeAlias(id: string, alias: string): Promise<Entity> {
+    return removeEntityAlias(this.conn, id, alias);
+  }
+
+  async setEntityType(id: string, type: EntityType): Promise<Entity> {
+    return setEntityType(this.conn, id, type);
+  }
+
+  async rejectRelation(id: string): Promise<Relation> {
+    return rejectRelation(this.conn, id);
+  }
+
+  async deleteDocument(id: string): Promise<DeleteDocumentResult> {
+    return deleteDocument(this.conn, id);
+  }
+
+  async getCurationRules(): Promise<CurationRules> {
+    return curationRules(this.conn);
   }
 }
