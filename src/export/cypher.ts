@@ -138,6 +138,7 @@ FOREACH (a IN row.aliasNodes |
       evidence.push({
         key: evidenceKey(r.id, ev.document, index),
         relationId: r.id,
+        relationType: r.type,
         documentId: ev.document,
         sentenceKey: key,
         sentenceIndex: index,
@@ -180,7 +181,7 @@ ON CREATE SET r.confidence = row.confidence, r.evidenceCount = row.evidenceCount
     evidence,
     `MATCH (s:Sentence {key: row.sentenceKey})
 MERGE (ev:Evidence {key: row.key})
-ON CREATE SET ev.relationId = row.relationId, ev.documentId = row.documentId, ev.sentenceIndex = row.sentenceIndex,
+ON CREATE SET ev.relationId = row.relationId, ev.relationType = row.relationType, ev.documentId = row.documentId, ev.sentenceIndex = row.sentenceIndex,
   ev.confidence = row.confidence, ev.sourceStart = row.sourceStart, ev.sourceEnd = row.sourceEnd,
   ev.targetStart = row.targetStart, ev.targetEnd = row.targetEnd
 MERGE (ev)-[:IN]->(s)`,

@@ -64,6 +64,8 @@ export function schemaStatements(): Statement[] {
     'CREATE CONSTRAINT kg_alias_uid IF NOT EXISTS FOR (a:Alias) REQUIRE a.uid IS UNIQUE',
     'CREATE CONSTRAINT kg_evidence_key IF NOT EXISTS FOR (ev:Evidence) REQUIRE ev.key IS UNIQUE',
     'CREATE CONSTRAINT kg_snapshot_id IF NOT EXISTS FOR (s:Snapshot) REQUIRE s.id IS UNIQUE',
+    'CREATE CONSTRAINT kg_curation_seq IF NOT EXISTS FOR (c:Curation) REQUIRE c.seq IS UNIQUE',
+    'CREATE CONSTRAINT kg_curation_log IF NOT EXISTS FOR (l:CurationLog) REQUIRE l.id IS UNIQUE',
     'CREATE INDEX kg_alias_norm IF NOT EXISTS FOR (a:Alias) ON (a.norm)',
     'CREATE INDEX kg_evidence_relation IF NOT EXISTS FOR (ev:Evidence) ON (ev.relationId)',
     'CREATE INDEX kg_document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt)',
@@ -88,7 +90,7 @@ export const serverComponents = (): Statement =>
 /** Removes every node and relationship of ours (the contract suite's reset between tests). */
 export const dropAllData = (): Statement =>
   statement(
-    `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Alias OR n:Evidence OR n:Snapshot
+    `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Alias OR n:Evidence OR n:Snapshot OR n:Curation OR n:CurationLog
      DETACH DELETE n`,
   );
 
@@ -207,6 +209,8 @@ export const mergeRelations = (type: string, rows: RelationRow[]): Statement =>
 export interface EvidenceRow {
   key: string;
   relationId: string;
+  /** The relation's type, so evidence can find its relationship with an index seek. */
+  relationType: string;
   documentId: string;
   sentenceKey: string;
   sentenceIndex: ReturnType<typeof int>;
@@ -223,7 +227,7 @@ export const mergeEvidence = (rows: EvidenceRow[]): Statement =>
     `UNWIND $rows AS row
      MATCH (s:Sentence {key: row.sentenceKey})
      MERGE (ev:Evidence {key: row.key})
-     ON CREATE SET ev.relationId = row.relationId, ev.documentId = row.documentId, ev.sentenceIndex = row.sentenceIndex,
+     ON CREATE SET ev.relationId = row.relationId, ev.relationType = row.relationType, ev.documentId = row.documentId, ev.sentenceIndex = row.sentenceIndex,
        ev.confidence = row.confidence, ev.sourceStart = row.sourceStart, ev.sourceEnd = row.sourceEnd,
        ev.targetStart = row.targetStart, ev.targetEnd = row.targetEnd
      MERGE (ev)-[:IN]->(s)`,
@@ -525,3 +529,268 @@ export const addSnapshot = (id: string, title: string | null, createdAt: string,
 
 export const snapshotById = (id: string): Statement =>
   statement('MATCH (s:Snapshot {id: $id}) RETURN s.body AS body', { id });
+
+// --- analyst lists -----------------------------------------------------------------------------------
+
+export interface EntityFilter {
+  types: readonly EntityType[] | null;
+  /** Normalised text that some alias's normalised form must contain. */
+  nameContains: string | null;
+  minMentions: number | null;
+  mentionedIn: string | null;
+  connectedTo: string | null;
+}
+
+const ENTITY_ORDER = {
+  MENTIONS_DESC: 'e.mentionCount DESC, e.id',
+  NAME_ASC: 'toLower(e.name), e.id',
+  DEGREE_DESC: 'degree DESC, e.id',
+} as const;
+
+function entityFilter(f: EntityFilter): { where: string; params: Record<string, unknown> } {
+  return {
+    where: `WHERE ($types IS NULL OR e.type IN $types)
+      AND ($minMentions IS NULL OR e.mentionCount >= $minMentions)
+      AND ($nameContains IS NULL OR EXISTS { MATCH (e)-[:HAS_ALIAS]->(al:Alias) WHERE al.norm CONTAINS $nameContains })
+      AND ($mentionedIn IS NULL OR EXISTS { MATCH (e)-[:MENTIONED_IN]->(:Sentence)<-[:HAS_SENTENCE]-(d:Document) WHERE d.id = $mentionedIn })
+      AND ($connectedTo IS NULL OR (e.id <> $connectedTo AND EXISTS { MATCH (e)-[:${relationTypeAlternation(null)}]-(c:Entity) WHERE c.id = $connectedTo }))`,
+    params: {
+      types: f.types && f.types.length > 0 ? [...f.types] : null,
+      minMentions: f.minMentions === null ? null : int(f.minMentions),
+      nameContains: f.nameContains,
+      mentionedIn: f.mentionedIn,
+      connectedTo: f.connectedTo,
+    },
+  };
+}
+
+export function countEntities(f: EntityFilter): Statement {
+  const { where, params } = entityFilter(f);
+  return statement(`MATCH (e:Entity)\n${where}\nRETURN count(e) AS n`, params);
+}
+
+/** A page of entities; the order is picked from a fixed table. */
+export function listEntities(f: EntityFilter, orderBy: keyof typeof ENTITY_ORDER, skip: number, limit: number): Statement {
+  const { where, params } = entityFilter(f);
+  const degree = orderBy === 'DEGREE_DESC' ? `, size([(e)-[r:${relationTypeAlternation(null)}]-(:Entity) | r]) AS degree` : '';
+  return statement(
+    `MATCH (e:Entity)
+     ${where}
+     WITH e${degree}
+     ORDER BY ${ENTITY_ORDER[orderBy]}
+     SKIP $skip LIMIT $limit
+     RETURN e`,
+    { ...params, skip: int(skip), limit: int(limit) },
+  );
+}
+
+export interface RelationFilter {
+  types?: readonly string[] | null;
+  minConfidence: number | null;
+  documentId: string | null;
+  entityId: string | null;
+}
+
+function relationFilter(f: RelationFilter): { match: string; params: Record<string, unknown> } | null {
+  const types = relationTypeAlternation(f.types);
+  if (!types) return null;
+  return {
+    match: `MATCH (a:Entity)-[r:${types}]->(b:Entity)
+      WHERE ($minConfidence IS NULL OR r.confidence >= $minConfidence)
+      AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+      AND ($documentId IS NULL OR EXISTS { MATCH (ev:Evidence)-[:IN]->(:Sentence)<-[:HAS_SENTENCE]-(d:Document) WHERE ev.relationId = r.id AND d.id = $documentId })`,
+    params: { minConfidence: f.minConfidence, entityId: f.entityId, documentId: f.documentId },
+  };
+}
+
+export function countRelations(f: RelationFilter): Statement | null {
+  const q = relationFilter(f);
+  return q && statement(`${q.match}\nRETURN count(r) AS n`, q.params);
+}
+
+/** Strongest first, as getRelations orders. */
+export function listRelations(f: RelationFilter, skip: number, limit: number): Statement | null {
+  const q = relationFilter(f);
+  return (
+    q &&
+    statement(
+      `${q.match}
+       WITH r, a, b
+       ORDER BY CASE WHEN type(r) = $weakType THEN 1 ELSE 0 END, r.evidenceCount DESC, r.confidence DESC, r.id
+       SKIP $skip LIMIT $limit
+       RETURN r, a.id AS source, b.id AS target`,
+      { ...q.params, weakType: 'ASSOCIATED_WITH', skip: int(skip), limit: int(limit) },
+    )
+  );
+}
+
+export const countEntityDocuments = (entityId: string): Statement =>
+  statement(
+    `MATCH (:Entity {id: $id})-[:MENTIONED_IN]->(:Sentence)<-[:HAS_SENTENCE]-(d:Document)
+     RETURN count(DISTINCT d) AS n`,
+    { id: entityId },
+  );
+
+export const entityDocuments = (entityId: string, skip: number, limit: number): Statement =>
+  statement(
+    `MATCH (:Entity {id: $id})-[:MENTIONED_IN]->(:Sentence)<-[:HAS_SENTENCE]-(d:Document)
+     WITH DISTINCT d
+     ORDER BY d.publishedAt IS NULL, d.publishedAt DESC, d.ingestedAt, d.id
+     SKIP $skip LIMIT $limit
+     RETURN ${DOCUMENT_PROJECTION}`,
+    { id: entityId, skip: int(skip), limit: int(limit) },
+  );
+
+// --- curation ------------------------------------------------------------------------------------
+
+/** Appends a decision to the log; the log node serialises writers so `seq` has no gaps or ties. */
+export const recordCuration = (kind: string, subject: string, object: string | null, value: string | null, createdAt: string): Statement =>
+  statement(
+    `MERGE (l:CurationLog {id: $log})
+     SET l.seq = coalesce(l.seq, 0) + 1
+     CREATE (:Curation {seq: l.seq, kind: $kind, subject: $subject, object: $object, value: $value, createdAt: $createdAt})`,
+    { log: 'curation', kind, subject, object, value, createdAt },
+  );
+
+export const curationLog = (): Statement =>
+  statement('MATCH (c:Curation) RETURN c.kind AS kind, c.subject AS subject, c.object AS object, c.value AS value ORDER BY c.seq');
+
+/** Adds surface forms to an entity (its alias list and one Alias node each). */
+export const addAliases = (entityId: string, aliases: EntityRow['aliases']): Statement =>
+  statement(
+    `MATCH (e:Entity {id: $id})
+     SET e.aliases = e.aliases + [a IN $aliases WHERE NOT a.alias IN e.aliases | a.alias]
+     FOREACH (a IN $aliases |
+       MERGE (al:Alias {uid: a.uid})
+       ON CREATE SET al.alias = a.alias, al.norm = a.norm, al.entityId = $id
+       MERGE (e)-[:HAS_ALIAS]->(al))`,
+    { id: entityId, aliases },
+  );
+
+export const removeAlias = (entityId: string, alias: string): Statement =>
+  statement(
+    `MATCH (e:Entity {id: $id})
+     SET e.aliases = [a IN e.aliases WHERE a <> $alias]
+     WITH e
+     MATCH (e)-[:HAS_ALIAS]->(al:Alias {alias: $alias})
+     DETACH DELETE al`,
+    { id: entityId, alias },
+  );
+
+export const renameEntity = (entityId: string, name: string): Statement =>
+  statement('MATCH (e:Entity {id: $id}) SET e.name = $name', { id: entityId, name });
+
+/** Swaps the type label (from the fixed list) and the type property. */
+export function setEntityType(entityId: string, type: EntityType): Statement {
+  const others = ENTITY_TYPES.filter((t) => t !== type).map(entityLabel).join(':');
+  return statement(`MATCH (e:Entity {id: $id})\nREMOVE e:${others}\nSET e:${entityLabel(type)}, e.type = $type`, { id: entityId, type });
+}
+
+/** Adds to the kept entity's counts what the merged one had (shared documents counted once). */
+export const foldEntityCounts = (keepId: string, mergeId: string): Statement =>
+  statement(
+    `MATCH (k:Entity {id: $keep})
+     MATCH (m:Entity {id: $merge})
+     OPTIONAL MATCH (k)-[:MENTIONED_IN]->(:Sentence)<-[:HAS_SENTENCE]-(kd:Document)
+     WITH k, m, collect(DISTINCT kd) AS keptDocs
+     OPTIONAL MATCH (m)-[:MENTIONED_IN]->(:Sentence)<-[:HAS_SENTENCE]-(md:Document)
+     WITH k, m, count(DISTINCT CASE WHEN md IN keptDocs THEN md END) AS shared
+     WITH k, m, k.documentCount + m.documentCount - shared AS documents
+     SET k.mentionCount = k.mentionCount + m.mentionCount,
+       k.documentCount = CASE WHEN documents < 0 THEN 0 ELSE documents END`,
+    { keep: keepId, merge: mergeId },
+  );
+
+export const moveMentions = (fromId: string, toId: string): Statement =>
+  statement(
+    `MATCH (m:Entity {id: $from})-[x:MENTIONED_IN]->(s:Sentence)
+     MATCH (k:Entity {id: $to})
+     CREATE (k)-[y:MENTIONED_IN]->(s)
+     SET y = properties(x)
+     DELETE x`,
+    { from: fromId, to: toId },
+  );
+
+/** The relations touching an entity, both ways, with their evidence rows. */
+export function relationsTouching(entityId: string): Statement {
+  return statement(
+    `MATCH (e:Entity {id: $id})-[r:${relationTypeAlternation(null)}]-(:Entity)
+     WITH DISTINCT r
+     OPTIONAL MATCH (ev:Evidence {relationId: r.id})-[:IN]->(s:Sentence)
+     RETURN r, startNode(r).id AS source, endNode(r).id AS target, collect(CASE WHEN ev IS NULL THEN null ELSE {ev: ev, s: s} END) AS evidence`,
+    { id: entityId },
+  );
+}
+
+/** Drops relations of one type with their Evidence nodes. */
+export const dropRelations = (type: string, ids: string[]): Statement =>
+  statement(
+    `UNWIND $ids AS id
+     MATCH ()-[r:${relationTypeName(type)} {id: id}]->()
+     OPTIONAL MATCH (ev:Evidence {relationId: id})
+     WITH r, collect(ev) AS evidence
+     FOREACH (x IN evidence | DETACH DELETE x)
+     DELETE r`,
+    { ids },
+  );
+
+/** Drops relations of one type that no evidence supports; returns how many. */
+export const dropUnsupportedRelations = (type: string, ids: string[]): Statement =>
+  statement(
+    `UNWIND $ids AS id
+     MATCH ()-[r:${relationTypeName(type)} {id: id}]->()
+     OPTIONAL MATCH (ev:Evidence {relationId: id})
+     WITH r, count(ev) AS support
+     WHERE support = 0
+     DELETE r
+     RETURN count(*) AS dropped`,
+    { ids },
+  );
+
+/** Drops entities with their Alias nodes (their relationships go with DETACH). */
+export const dropEntities = (ids: string[]): Statement =>
+  statement(
+    `UNWIND $ids AS id
+     MATCH (e:Entity {id: id})
+     OPTIONAL MATCH (e)-[:HAS_ALIAS]->(al:Alias)
+     WITH e, collect(al) AS aliases
+     FOREACH (x IN aliases | DETACH DELETE x)
+     DETACH DELETE e`,
+    { ids },
+  );
+
+/** For deleteDocument: mention counts per entity and the relations its evidence supports. */
+export const documentFootprint = (documentId: string): Statement =>
+  statement(
+    `MATCH (d:Document {id: $id})
+     OPTIONAL MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[m:MENTIONED_IN]-(e:Entity)
+     WITH d, e.id AS entityId, count(m) AS mentions
+     WITH d, collect(CASE WHEN entityId IS NULL THEN null ELSE {id: entityId, n: mentions} END) AS entities
+     OPTIONAL MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:IN]-(ev:Evidence)
+     RETURN entities, collect(DISTINCT {id: ev.relationId, type: ev.relationType}) AS relations`,
+    { id: documentId },
+  );
+
+/** Deletes a document with its sentences and the evidence and mentions in them. */
+export const dropDocument = (documentId: string): Statement =>
+  statement(
+    `MATCH (d:Document {id: $id})
+     OPTIONAL MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)
+     OPTIONAL MATCH (s)<-[:IN]-(ev:Evidence)
+     WITH d, collect(DISTINCT s) AS sentences, collect(DISTINCT ev) AS evidence
+     FOREACH (x IN evidence | DETACH DELETE x)
+     FOREACH (x IN sentences | DETACH DELETE x)
+     DETACH DELETE d`,
+    { id: documentId },
+  );
+
+/** Lowers mention and document counts of the entities a deleted document mentioned. */
+export const lowerEntityCounts = (rows: Array<{ id: string; n: ReturnType<typeof int> }>): Statement =>
+  statement(
+    `UNWIND $rows AS row
+     MATCH (e:Entity {id: row.id})
+     SET e.mentionCount = CASE WHEN e.mentionCount > row.n THEN e.mentionCount - row.n ELSE 0 END,
+       e.documentCount = CASE WHEN e.documentCount > 0 THEN e.documentCount - 1 ELSE 0 END
+     RETURN e.id AS id, e.mentionCount AS mentionCount`,
+    { rows },
+  );

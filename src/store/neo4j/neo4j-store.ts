@@ -3,6 +3,7 @@
 // (writes.ts), search (search.ts) and the level-wise walk (traverse-levels.ts) live beside it.
 import neo4j, { type Node, type Path as DriverPath, type Record as DriverRecord } from 'neo4j-driver';
 import { KgError, invalidInput } from '../../model/errors.js';
+import { normaliseName } from '../../model/names.js';
 import type {
   Document,
   Entity,
@@ -23,7 +24,11 @@ import {
   decodeCursor,
   encodeCursor,
   type AddDocumentResult,
+  type CurationRules,
+  type DeleteDocumentResult,
+  type EntityQuery,
   type GraphStore,
+  type RelationListQuery,
   type ImportResult,
   type LinkCandidate,
   type NeighbourCounts,
@@ -47,6 +52,7 @@ import {
   toNumber,
   toNumberOrNull,
 } from './mapping.js';
+import * as curation from './curation.js';
 import { ensureSchema, type ServerVersion } from './schema.js';
 import { searchEntities } from './search.js';
 import { walkLevels, type LevelAdjacency } from './traverse-levels.js';
@@ -399,6 +405,92 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  async listEntities(query: EntityQuery = {}): Promise<Page<Entity>> {
+    const offset = decodeCursor(query.after);
+    if (offset < 0) throw invalidInput('store.listEntities', 'malformed cursor');
+    const first = Math.max(0, query.first ?? DEFAULT_LIMITS.relationsFirst);
+    const norm = query.nameContains === undefined ? null : normaliseName(query.nameContains);
+    // Text with no letter or digit matches nothing (rather than everything).
+    if (norm === '') return { totalCount: 0, nodes: [], endCursor: null, hasNextPage: false };
+    const filter: Q.EntityFilter = {
+      types: query.types ?? null,
+      nameContains: norm,
+      minMentions: query.minMentions ?? null,
+      mentionedIn: query.mentionedIn ?? null,
+      connectedTo: query.connectedTo ?? null,
+    };
+    const orderBy = query.orderBy ?? 'MENTIONS_DESC';
+    if (!['MENTIONS_DESC', 'NAME_ASC', 'DEGREE_DESC'].includes(orderBy)) throw invalidInput('store.listEntities', `unknown order ${String(orderBy)}`);
+    return this.executor.read('store.listEntities', async (run) => {
+      const total = toNumber((await run(Q.countEntities(filter)))[0]!.get('n'));
+      const nodes = (await run(Q.listEntities(filter, orderBy, offset, first))).map((r) => entityFromNode(r.get('e') as Node));
+      return { totalCount: total, nodes, endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length) : null, hasNextPage: offset + nodes.length < total };
+    });
+  }
+
+  async listRelations(query: RelationListQuery = {}): Promise<Page<Relation>> {
+    const offset = decodeCursor(query.after);
+    if (offset < 0) throw invalidInput('store.listRelations', 'malformed cursor');
+    const first = Math.max(0, query.first ?? DEFAULT_LIMITS.relationsFirst);
+    const filter: Q.RelationFilter = {
+      types: query.types,
+      minConfidence: query.minConfidence ?? null,
+      documentId: query.documentId ?? null,
+      entityId: query.entityId ?? null,
+    };
+    const count = Q.countRelations(filter);
+    const list = Q.listRelations(filter, offset, first);
+    if (!count || !list) return { totalCount: 0, nodes: [], endCursor: null, hasNextPage: false };
+    return this.executor.read('store.listRelations', async (run) => {
+      const total = toNumber((await run(count))[0]!.get('n'));
+      const nodes = (await run(list)).map((r) => relationFromFields({ r: r.get('r'), source: r.get('source'), target: r.get('target') }));
+      return { totalCount: total, nodes, endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length) : null, hasNextPage: offset + nodes.length < total };
+    });
+  }
+
+  async getEntityDocuments(entityId: string, first: number = DEFAULT_LIMITS.documentsFirst, after: string | null = null): Promise<Page<Document>> {
+    const offset = decodeCursor(after);
+    if (offset < 0) throw invalidInput('store.getEntityDocuments', 'malformed cursor');
+    return this.executor.read('store.getEntityDocuments', async (run) => {
+      const total = toNumber((await run(Q.countEntityDocuments(entityId)))[0]!.get('n'));
+      const nodes = (await run(Q.entityDocuments(entityId, offset, Math.max(0, first)))).map((r) => documentFromMap(r.get('document') as Record<string, unknown>));
+      return { totalCount: total, nodes, endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length) : null, hasNextPage: offset + nodes.length < total };
+    });
+  }
+
+  // --- curation (curation.ts) ----------------------------------------------------------------------------
+  mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+    return curation.mergeEntities(this.executor, keepId, mergeId);
+  }
+
+  renameEntity(id: string, name: string): Promise<Entity> {
+    return curation.renameEntity(this.executor, id, name);
+  }
+
+  addAlias(id: string, alias: string): Promise<Entity> {
+    return curation.addAlias(this.executor, id, alias);
+  }
+
+  removeAlias(id: string, alias: string): Promise<Entity> {
+    return curation.removeAlias(this.executor, id, alias);
+  }
+
+  setEntityType(id: string, type: EntityType): Promise<Entity> {
+    return curation.setEntityType(this.executor, id, type);
+  }
+
+  rejectRelation(id: string): Promise<Relation> {
+    return curation.rejectRelation(this.executor, id);
+  }
+
+  deleteDocument(id: string): Promise<DeleteDocumentResult> {
+    return curation.deleteDocument(this.executor, id);
+  }
+
+  getCurationRules(): Promise<CurationRules> {
+    return curation.getCurationRules(this.executor);
+  }
+
   // --- snapshots ------------------------------------------------------------------------------------------
   async addSnapshot(snapshot: SnapshotRecord): Promise<void> {
     const conflict = () => new KgError('CONFLICT', `store.addSnapshot: snapshot ${snapshot.id} already exists`);
@@ -420,4 +512,3 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-export type { EntityType };

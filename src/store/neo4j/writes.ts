@@ -90,7 +90,7 @@ async function mergeRelationRows(run: Run, rows: Array<RelationRow & { type: str
   return created;
 }
 
-async function refresh(run: Run, relations: Array<{ id: string; type: string }>): Promise<void> {
+export async function refresh(run: Run, relations: Array<{ id: string; type: string }>): Promise<void> {
   for (const [type, list] of groupBy(relations, (r) => r.type)) {
     await runAll(run, [...new Set(list.map((r) => r.id))], (ids) => refreshRelations(type, ids));
   }
@@ -119,6 +119,7 @@ export async function addDocument(executor: Neo4jExecutor, doc: LinkedDocument):
   const evidence: EvidenceRow[] = doc.relations.map((r) => ({
     key: evidenceKey(r.id, doc.id, r.sentence),
     relationId: r.id,
+    relationType: r.type,
     documentId: doc.id,
     sentenceKey: sentenceKey(doc.id, r.sentence),
     sentenceIndex: int(r.sentence),
@@ -243,6 +244,7 @@ export async function importGraph(executor: Neo4jExecutor, data: GraphExport): P
         evidence.push({
           key: evidenceKey(r.id, ev.document, index),
           relationId: r.id,
+          relationType: r.type,
           documentId: ev.document,
           sentenceKey: sentenceKey(ev.document, index),
           sentenceIndex: int(index),

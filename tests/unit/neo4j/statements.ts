@@ -10,7 +10,7 @@ const RELATION_TYPES = ontology().relationTypes.map((d) => d.name);
 const entityRow = { id: 'p-ruben-vardanyan', name: 'Ruben Vardanyan', mentionCount: i(2), documentCount: i(1), aliases: [{ uid: 'p-ruben-vardanyan\u0000Vardanyan', alias: 'Vardanyan', norm: 'vardanyan' }] };
 const sentenceRow = { key: 'd-1:0', documentId: 'd-1', index: i(0), start: i(0), end: i(10), text: 'A sentence.' };
 const evidenceRow = {
-  key: 'r-1\u0000d-1\u00000', relationId: 'r-1', documentId: 'd-1', sentenceKey: 'd-1:0', sentenceIndex: i(0), confidence: 0.8,
+  key: 'r-1\u0000d-1\u00000', relationId: 'r-1', relationType: 'FOUNDED', documentId: 'd-1', sentenceKey: 'd-1:0', sentenceIndex: i(0), confidence: 0.8,
   sourceStart: i(0), sourceEnd: i(5), targetStart: i(6), targetEnd: i(9),
 };
 
@@ -73,11 +73,40 @@ export function statementCatalogue(): Array<[string, Q.Statement]> {
   out.push(['countMentions', Q.countMentions('p-a')]);
   out.push(['addSnapshot', Q.addSnapshot('s-1', null, '2026-01-01T00:00:00Z', '{}')]);
   out.push(['snapshotById', Q.snapshotById('s-1')]);
+  const noFilter = { types: null, nameContains: null, minMentions: null, mentionedIn: null, connectedTo: null };
+  const allFilters = { types: ['Person' as const], nameContains: 'dgse', minMentions: 2, mentionedIn: 'd-1', connectedTo: 'p-a' };
+  for (const f of [noFilter, allFilters]) {
+    out.push(['countEntities', Q.countEntities(f)]);
+    for (const order of ['MENTIONS_DESC', 'NAME_ASC', 'DEGREE_DESC'] as const) out.push(['listEntities', Q.listEntities(f, order, 0, 50)]);
+  }
+  for (const f of [{ minConfidence: null, documentId: null, entityId: null }, { types: ['LEADS'], minConfidence: 0.5, documentId: 'd-1', entityId: 'p-a' }]) {
+    out.push(['countRelations', Q.countRelations(f)]);
+    out.push(['listRelations', Q.listRelations(f, 0, 50)]);
+  }
+  out.push(['countEntityDocuments', Q.countEntityDocuments('p-a')]);
+  out.push(['entityDocuments', Q.entityDocuments('p-a', 0, 20)]);
+  out.push(['recordCuration', Q.recordCuration('merge', 'p-b', 'p-a', null, '2026-01-01T00:00:00Z')]);
+  out.push(['curationLog', Q.curationLog()]);
+  out.push(['addAliases', Q.addAliases('p-a', entityRow.aliases)]);
+  out.push(['removeAlias', Q.removeAlias('p-a', 'Vardanyan')]);
+  out.push(['renameEntity', Q.renameEntity('p-a', 'New name')]);
+  for (const t of ENTITY_TYPES) out.push(['setEntityType', Q.setEntityType('p-a', t)]);
+  out.push(['foldEntityCounts', Q.foldEntityCounts('p-a', 'p-b')]);
+  out.push(['moveMentions', Q.moveMentions('p-b', 'p-a')]);
+  out.push(['relationsTouching', Q.relationsTouching('p-a')]);
+  for (const t of RELATION_TYPES) {
+    out.push(['dropRelations', Q.dropRelations(t, ['r-1'])]);
+    out.push(['dropUnsupportedRelations', Q.dropUnsupportedRelations(t, ['r-1'])]);
+  }
+  out.push(['dropEntities', Q.dropEntities(['p-a'])]);
+  out.push(['documentFootprint', Q.documentFootprint('d-1')]);
+  out.push(['dropDocument', Q.dropDocument('d-1')]);
+  out.push(['lowerEntityCounts', Q.lowerEntityCounts([{ id: 'p-a', n: i(2) }])]);
   return out.filter((pair): pair is [string, Q.Statement] => pair[1] !== null);
 }
 
 /** Labels, relationship types and property keys our model uses (docs/neo4j.md). */
 export const MODEL_SCHEMA = {
-  labels: ['Entity', ...ENTITY_TYPES, 'Document', 'Sentence', 'Alias', 'Evidence', 'Snapshot'],
+  labels: ['Entity', ...ENTITY_TYPES, 'Document', 'Sentence', 'Alias', 'Evidence', 'Snapshot', 'Curation', 'CurationLog'],
   relationshipTypes: [...RELATION_TYPES, 'HAS_SENTENCE', 'MENTIONED_IN', 'HAS_ALIAS', 'IN'],
 };
