@@ -29,3 +29,19 @@ describe('Lucene query building', () => {
     expect(['AND', 'OR', 'NOT', 'TO'].map(escapeLucene)).toEqual(['and', 'or', 'not', 'to']);
   });
 });
+
+describe('relationship types and labels come from whitelists', () => {
+  it('every ontology type is accepted and backtick-quoted; anything else is refused', async () => {
+    const Q = await import('../../../src/store/neo4j/cypher.js');
+    const { ontology } = await import('../../../src/model/ontology.js');
+    for (const d of ontology().relationTypes) expect(Q.relationTypeName(d.name)).toBe(`\`${d.name}\``);
+    for (const bad of ['LEADS]->() DETACH DELETE n//', 'leads', 'HAS_ALIAS', '']) {
+      expect(() => Q.relationTypeName(bad)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
+    expect(Q.relationTypeAlternation(['LEADS', 'NOT_A_TYPE'])).toBe('`LEADS`');
+    expect(Q.relationTypeAlternation(['NOT_A_TYPE'])).toBeNull();
+    expect(Q.entityLabel('Person')).toBe('`Person`');
+    expect(() => Q.entityLabel('Person:Admin')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(Q.escapeName('a`b')).toBe('`a``b`');
+  });
+});

@@ -6,6 +6,10 @@ import { ENTITY_TYPES } from '../../../src/model/types.js';
 
 const i = Q.int;
 const RELATION_TYPES = ontology().relationTypes.map((d) => d.name);
+// Builders that differ only by relationship type: every type for the main write, a sample
+// (first, a symmetric one, the co-occurrence type) for the rest; relationById, relationsByType,
+// adjacency and the schema carry every type in one statement anyway. Linting is slow on 2 cores.
+const SAMPLE_TYPES = [...new Set([RELATION_TYPES[0]!, ontology().relationTypes.find((d) => d.symmetric)!.name, 'ASSOCIATED_WITH'])];
 
 const entityRow = { id: 'p-ruben-vardanyan', name: 'Ruben Vardanyan', mentionCount: i(2), documentCount: i(1), aliases: [{ uid: 'p-ruben-vardanyan\u0000Vardanyan', alias: 'Vardanyan', norm: 'vardanyan' }] };
 const sentenceRow = { key: 'd-1:0', documentId: 'd-1', index: i(0), start: i(0), end: i(10), text: 'A sentence.' };
@@ -31,10 +35,8 @@ export function statementCatalogue(): Array<[string, Q.Statement]> {
   ]);
   for (const t of ENTITY_TYPES) for (const accumulate of [true, false]) out.push(['mergeEntities', Q.mergeEntities(t, [entityRow], accumulate)]);
   out.push(['createMentions', Q.createMentions([{ entityId: 'p-a', sentenceKey: 'd-1:0', start: i(0), end: i(1), text: 'A' }])]);
-  for (const t of RELATION_TYPES) {
-    out.push(['mergeRelations', Q.mergeRelations(t, [{ id: 'r-1', source: 'p-a', target: 'o-b', confidence: 0.5, status: null }])]);
-    out.push(['refreshRelations', Q.refreshRelations(t, ['r-1'])]);
-  }
+  for (const t of RELATION_TYPES) out.push(['mergeRelations', Q.mergeRelations(t, [{ id: 'r-1', source: 'p-a', target: 'o-b', confidence: 0.5, status: null }])]);
+  for (const t of SAMPLE_TYPES) out.push(['refreshRelations', Q.refreshRelations(t, ['r-1'])]);
   out.push(['mergeEvidence', Q.mergeEvidence([evidenceRow])]);
   out.push([
     'importDocuments',
@@ -94,7 +96,7 @@ export function statementCatalogue(): Array<[string, Q.Statement]> {
   out.push(['foldEntityCounts', Q.foldEntityCounts('p-a', 'p-b')]);
   out.push(['moveMentions', Q.moveMentions('p-b', 'p-a')]);
   out.push(['relationsTouching', Q.relationsTouching('p-a')]);
-  for (const t of RELATION_TYPES) {
+  for (const t of SAMPLE_TYPES) {
     out.push(['dropRelations', Q.dropRelations(t, ['r-1'])]);
     out.push(['dropUnsupportedRelations', Q.dropUnsupportedRelations(t, ['r-1'])]);
   }
