@@ -2,7 +2,7 @@
 import { extractDocument } from '../../extract/index.js';
 import { invalidInput } from '../model/errors.js';
 import { countWords, documentId, textHash } from '../model/names.js';
-import type { DocumentInput, LinkedDocument } from '../model/types.js';
+import type { DocumentGraph, DocumentInput, DocumentMeta, LinkedDocument } from '../model/types.js';
 import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
 import { applyCuration, hasRules } from './apply-curation.js';
 import { linkDocument, linkKeys } from './link.js';
@@ -33,6 +33,22 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput): P
     return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
   }
   const graph = extractDocument(text);
+  const meta = { title: input.title, byline: input.byline, url: input.url, publishedAt: input.publishedAt, source: input.source };
+  return linkAndStore(store, graph, meta, text);
+}
+
+/**
+ * Links a DocumentGraph to the stored graph and stores it: the second half of ingest, also used
+ * by `kg ingest --extracted` for graphs that `kg extract --graph` computed elsewhere. `text` is
+ * the cleaned document text (graph.text unless extraction truncated it); its hash keeps ingest
+ * idempotent.
+ */
+export async function linkAndStore(store: GraphStore, graph: DocumentGraph, meta: DocumentMeta, text: string = graph.text): Promise<IngestOutcome> {
+  const hash = textHash(text);
+  const base = { title: meta.title, words: countWords(text) };
+  if (await store.hasDocument(hash)) {
+    return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
+  }
   const rules = await store.getCurationRules();
   const linked0 = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
   // Investigators' corrections (merges, rejections, renames, types, removed aliases) stick.
@@ -40,7 +56,7 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput): P
   const doc: LinkedDocument = {
     id: documentId(hash),
     textHash: hash,
-    meta: { title: input.title, byline: input.byline, url: input.url, publishedAt: input.publishedAt, source: input.source },
+    meta,
     text,
     wordCount: base.words,
     sentences: graph.sentences,
