@@ -11,8 +11,8 @@ export const ARMOR_LIMITS = {
   maxAliases: 30,
   maxTokens: 2000,
   maxDirectives: 20,
-  /** graphql-armor cost units (objects 2, scalars 1, ×1.5 per level). */
-  maxCost: 20_000,
+  /** graphql-armor cost units: objects 2, scalars 1, ×1.5 per level, × a literal `first`. */
+  maxCost: 100_000,
 } as const;
 
 export const READ_CACHE_CONTROL = 'public, max-age=60';

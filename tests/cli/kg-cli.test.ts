@@ -14,7 +14,7 @@ function kg(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('kg command line', () => {
+describe('kg command line', { timeout: 120_000 }, () => {
   beforeAll(() => {
     expect(kg(['seed', '--json']).code).toBe(0);
   });
