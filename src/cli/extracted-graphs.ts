@@ -110,16 +110,25 @@ export function parseExtractedLine(raw: string, where: string): ExtractedLine {
 }
 
 /** kg ingest --extracted FILE|-: one document per line, each in its own transaction. */
-export async function ingestExtracted(store: GraphStore, path: string, onDocument?: (label: string, detail: string) => void): Promise<IngestSummary> {
+export async function ingestExtracted(store: GraphStore, path: string): Promise<IngestSummary> {
   const started = Date.now();
-  const summary: IngestSummary = { documents: 0, added: 0, unchanged: 0, failed: 0, words: 0, entitiesCreated: 0, relationsCreated: 0, seconds: 0, errors: [] };
+  const summary: IngestSummary = {
+    documents: 0,
+    new: 0,
+    unchanged: 0,
+    duplicate: 0,
+    failed: 0,
+    words: 0,
+    seconds: 0,
+    wordsPerSecond: 0,
+    entities: { created: 0, total: 0 },
+    relations: { created: 0, total: 0 },
+    duplicates: [],
+    errors: [],
+  };
   const input = path === '-' ? process.stdin : createReadStream(path);
-  const opened = new Promise<void>((resolve, reject) => {
-    if (path === '-') resolve();
-    else input.once('open', () => resolve()).once('error', reject);
-  });
   try {
-    await opened;
+    if (path !== '-') await new Promise<void>((resolve, reject) => input.once('open', () => resolve()).once('error', reject));
   } catch (e) {
     throw new KgError('INVALID_INPUT', `ingest: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
@@ -133,17 +142,24 @@ export async function ingestExtracted(store: GraphStore, path: string, onDocumen
       const r = await linkAndStore(store, line.graph, line.meta, line.text);
       summary.words += r.words;
       if (r.status === 'added') {
-        summary.added++;
-        summary.entitiesCreated += r.entitiesCreated;
-        summary.relationsCreated += r.relationsCreated;
+        summary.new++;
+        summary.entities.created += r.entitiesCreated;
+        summary.relations.created += r.relationsCreated;
+      } else if (r.status === 'duplicate') {
+        summary.duplicate++;
+        summary.duplicates.push({ document: line.meta.source ?? r.documentId, duplicateOf: r.duplicateOf?.documentId ?? '?', similarity: r.duplicateOf?.similarity ?? 1 });
       } else summary.unchanged++;
-      onDocument?.(line.meta.title ?? line.id ?? `line ${lineNo}`, `${r.status}: ${r.words} words, ${r.entities} entities, ${r.relations} relations`);
     } catch (e) {
       if (!isKgError(e) || e.code !== 'INVALID_INPUT') throw e;
       summary.failed++;
       summary.errors.push(e.message.replace(/^ingest: /, ''));
     }
   }
-  summary.seconds = Math.round((Date.now() - started) / 10) / 100;
+  const stats = await store.stats();
+  summary.entities.total = stats.entities;
+  summary.relations.total = stats.relations;
+  const elapsed = (Date.now() - started) / 1000;
+  summary.seconds = Math.round(elapsed * 100) / 100;
+  summary.wordsPerSecond = Math.round(summary.words / Math.max(0.001, elapsed));
   return summary;
 }

@@ -94,6 +94,10 @@ export function cypherScriptStatements(graph: GraphExport): string[] {
     })),
     'MERGE (d:Document {id: row.id})\nON CREATE SET d += row',
   );
+  unwind(
+    graph.documents.flatMap((d) => (d.duplicateOf ? [{ id: d.id, duplicateOf: d.duplicateOf }] : [])),
+    'MATCH (d:Document {id: row.id})\nMATCH (o:Document {id: row.duplicateOf})\nMERGE (d)-[:DUPLICATE_OF]->(o)',
+  );
 
   for (const type of ENTITY_TYPES) {
     const rows = graph.entities

@@ -6,6 +6,7 @@ import type { DocumentGraph, DocumentInput, DocumentMeta, LinkedDocument } from 
 import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
 import { applyCuration, hasRules } from './apply-curation.js';
 import { linkDocument, linkKeys } from './link.js';
+import { bestMatch, fingerprint } from './near-duplicate.js';
 
 export interface IngestOutcome extends AddDocumentResult {
   title: string | null;
@@ -13,6 +14,8 @@ export interface IngestOutcome extends AddDocumentResult {
   relations: number;
   words: number;
   warnings: string[];
+  /** For status 'duplicate': the stored document this one is a copy of, and how similar. */
+  duplicateOf?: { documentId: string; similarity: number };
 }
 
 /** Normalises text for hashing and extraction: one newline convention, no NUL/control bytes. */
@@ -32,9 +35,35 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput): P
   if (await store.hasDocument(hash)) {
     return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
   }
-  const graph = extractDocument(text);
   const meta = { title: input.title, byline: input.byline, url: input.url, publishedAt: input.publishedAt, source: input.source };
-  return linkAndStore(store, graph, meta, text);
+  const print = fingerprint(text);
+  const copy = await storeIfCopy(store, text, hash, meta, print);
+  if (copy) return copy;
+  const graph = extractDocument(text);
+  return linkAndStore(store, graph, meta, text, { print });
+}
+
+/**
+ * A syndicated copy of a stored story is recorded as such and not extracted: it must not count
+ * twice as evidence. Returns null when the text is not a near-duplicate.
+ */
+async function storeIfCopy(store: GraphStore, text: string, hash: string, meta: DocumentMeta, print: ReturnType<typeof fingerprint>): Promise<IngestOutcome | null> {
+  const original = print ? bestMatch(print.signature, await store.findNearDuplicates(print.bandKeys)) : null;
+  if (!print || !original) return null;
+  const copy: LinkedDocument = {
+    id: documentId(hash),
+    textHash: hash,
+    meta,
+    text,
+    wordCount: countWords(text),
+    sentences: [],
+    entities: [],
+    mentions: [],
+    relations: [],
+    nearDuplicate: { ...print, duplicateOf: original.documentId },
+  };
+  const result = await store.addDocument(copy);
+  return { title: meta.title, words: copy.wordCount, ...result, entities: 0, relations: 0, warnings: [], duplicateOf: original };
 }
 
 /**
@@ -43,11 +72,23 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput): P
  * the cleaned document text (graph.text unless extraction truncated it); its hash keeps ingest
  * idempotent.
  */
-export async function linkAndStore(store: GraphStore, graph: DocumentGraph, meta: DocumentMeta, text: string = graph.text): Promise<IngestOutcome> {
+export async function linkAndStore(
+  store: GraphStore,
+  graph: DocumentGraph,
+  meta: DocumentMeta,
+  text: string = graph.text,
+  /** Set by ingestDocument, which already fingerprinted the text and found it is not a copy. */
+  checked?: { print: ReturnType<typeof fingerprint> },
+): Promise<IngestOutcome> {
   const hash = textHash(text);
   const base = { title: meta.title, words: countWords(text) };
   if (await store.hasDocument(hash)) {
     return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
+  }
+  const print = checked ? checked.print : fingerprint(text);
+  if (!checked) {
+    const copy = await storeIfCopy(store, text, hash, meta, print);
+    if (copy) return copy;
   }
   const rules = await store.getCurationRules();
   const linked0 = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
@@ -61,6 +102,7 @@ export async function linkAndStore(store: GraphStore, graph: DocumentGraph, meta
     wordCount: base.words,
     sentences: graph.sentences,
     ...linked,
+    ...(print ? { nearDuplicate: { ...print, duplicateOf: null } } : {}),
   };
   const result = await store.addDocument(doc);
   return { ...base, ...result, entities: linked.entities.length, relations: linked.relations.length, warnings: graph.warnings };

@@ -23,8 +23,11 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 export interface AddDocumentResult {
   documentId: string;
-  /** 'unchanged' when a document with the same text hash was already stored (idempotent ingest). */
-  status: 'added' | 'unchanged';
+  /**
+   * 'unchanged' when a document with the same text hash was already stored (idempotent ingest);
+   * 'duplicate' when it was stored as a near-duplicate of another (LinkedDocument.nearDuplicate).
+   */
+  status: 'added' | 'unchanged' | 'duplicate';
   entitiesCreated: number;
   relationsCreated: number;
 }
@@ -176,6 +179,12 @@ export interface PathOptions {
   relationTypes?: RelationType[];
 }
 
+/** A stored original that shares an LSH band with a new document; the caller verifies similarity. */
+export interface NearDuplicateCandidate {
+  documentId: string;
+  signature: number[];
+}
+
 export interface ImportResult {
   documents: number;
   entities: number;
@@ -199,6 +208,12 @@ export interface GraphStore {
   hasDocument(textHash: string): Promise<boolean>;
   /** Stored entities having any of these normalised alias keys (see normaliseName). */
   findLinkCandidates(keys: string[]): Promise<LinkCandidate[]>;
+  /**
+   * Stored documents (originals only, never recorded duplicates) whose near-duplicate band keys
+   * include any of these, each once with its signature. Recording is done by addDocument with
+   * LinkedDocument.nearDuplicate.
+   */
+  findNearDuplicates(bandKeys: string[]): Promise<NearDuplicateCandidate[]>;
 
   // --- reads --------------------------------------------------------------------------------
   getEntity(id: string): Promise<Entity | null>;

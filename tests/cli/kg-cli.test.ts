@@ -24,7 +24,7 @@ describe('kg command line', { timeout: 120_000 }, () => {
     expect(before.documents).toBe(6);
     const again = kg(['seed', '--json']);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, unchanged: 6, failed: 0 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ new: 0, unchanged: 6, duplicate: 0, failed: 0 });
     expect(JSON.parse(kg(['stats', '--json']).stdout)).toEqual(before);
   });
 

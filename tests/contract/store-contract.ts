@@ -190,6 +190,55 @@ export function runStoreContract(name: string, create: () => Promise<GraphStore>
       }
     });
 
+    describe('near-duplicates', () => {
+      const signature = Array.from({ length: 12 }, (_, i) => i * 7919);
+      const original = () => ({ ...docA(), nearDuplicate: { signature, bandKeys: ['0:aa', '1:bb', '2:cc'], duplicateOf: null } });
+      /** The same story under another header: different text hash, same relations. */
+      const copy = (of: string) => {
+        const d = docA();
+        return { ...d, id: 'd-copy', textHash: 'copy-hash', meta: { ...d.meta, title: 'Syndicated' }, nearDuplicate: { signature, bandKeys: ['0:aa', '1:bb', '2:cc'], duplicateOf: of } };
+      };
+
+      it('findNearDuplicates returns originals sharing a band key, once each, with their signature', async () => {
+        await store.addDocument(original());
+        await store.addDocument(docB());
+        const found = await store.findNearDuplicates(['1:bb', '2:cc', '9:zz']);
+        expect(found).toEqual([{ documentId: docA().id, signature }]);
+        expect(await store.findNearDuplicates(['9:zz'])).toEqual([]);
+        expect(await store.findNearDuplicates([])).toEqual([]);
+      });
+
+      it('a recorded duplicate is stored as a document but adds no evidence, counts or candidates', async () => {
+        await store.addDocument(original());
+        const before = await store.stats();
+        const founded = (await store.getRelations(vardanyan, { types: ['FOUNDED'] })).nodes[0]!;
+        const r = await store.addDocument(copy(docA().id));
+        expect(r).toEqual({ documentId: 'd-copy', status: 'duplicate', entitiesCreated: 0, relationsCreated: 0 });
+        const after = await store.stats();
+        expect(after.documents).toBe(before.documents + 1);
+        expect({ ...after, documents: 0, sentences: 0 }).toEqual({ ...before, documents: 0, sentences: 0 });
+        expect((await store.getRelation(founded.id))!.evidenceCount).toBe(founded.evidenceCount);
+        expect((await store.getEntity(vardanyan))!.documentCount).toBe(1);
+        expect(await store.getDocument('d-copy')).toMatchObject({ title: 'Syndicated' });
+        expect((await store.findNearDuplicates(['0:aa'])).map((c) => c.documentId)).toEqual([docA().id]);
+        expect((await store.addDocument(copy(docA().id))).status).toBe('unchanged');
+      });
+
+      it('the duplicate link survives export → import', async () => {
+        await store.addDocument(original());
+        await store.addDocument(copy(docA().id));
+        const exported = await store.exportGraph();
+        expect(exported.documents.find((d) => d.id === 'd-copy')?.duplicateOf).toBe(docA().id);
+        const other = await create();
+        try {
+          await other.importGraph(exported);
+          expect(await other.exportGraph()).toEqual(exported);
+        } finally {
+          await other.close();
+        }
+      });
+    });
+
     it('neighbourCounts counts distinct neighbours by entity type and relation type', async () => {
       await store.addDocument(docA());
       await store.addDocument(docB());

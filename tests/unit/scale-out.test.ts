@@ -44,12 +44,12 @@ describe('kg extract --graph → kg ingest --extracted', () => {
     try {
       for (const doc of loadSeedCorpus()) await ingestDocument(direct, doc);
       const first = await ingestExtracted(loaded, graphsFile);
-      expect(first).toMatchObject({ added: loadSeedCorpus().length, unchanged: 0, failed: 1 });
+      expect(first).toMatchObject({ new: loadSeedCorpus().length, unchanged: 0, failed: 1 });
       expect(first.errors[0]).toMatch(/extraction failed upstream/);
       expect(stable(await loaded.exportGraph())).toEqual(stable(await direct.exportGraph()));
       expect(await loaded.stats()).toEqual(await direct.stats());
       const again = await ingestExtracted(loaded, graphsFile);
-      expect(again).toMatchObject({ added: 0, unchanged: loadSeedCorpus().length });
+      expect(again).toMatchObject({ new: 0, unchanged: loadSeedCorpus().length });
     } finally {
       await direct.close();
       await loaded.close();

@@ -29,7 +29,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
 
   program
     .command('ingest')
-    .description('ingest files and folders (.txt .md .html .jsonl) or - for stdin')
+    .description('ingest files and folders (.txt .md .html .jsonl, RSS/Atom feeds) or - for stdin')
     .argument('[paths...]', 'files, folders (recursive) or - for stdin')
     .option('--json', 'print a machine-readable summary')
     .option('--extracted <file>', 'load DocumentGraphs written by `kg extract --graph` (a file or - for stdin) without extracting again')

@@ -66,6 +66,7 @@ export function schemaStatements(): Statement[] {
     'CREATE CONSTRAINT kg_snapshot_id IF NOT EXISTS FOR (s:Snapshot) REQUIRE s.id IS UNIQUE',
     'CREATE CONSTRAINT kg_curation_seq IF NOT EXISTS FOR (c:Curation) REQUIRE c.seq IS UNIQUE',
     'CREATE CONSTRAINT kg_curation_log IF NOT EXISTS FOR (l:CurationLog) REQUIRE l.id IS UNIQUE',
+    'CREATE CONSTRAINT kg_band_key IF NOT EXISTS FOR (b:Band) REQUIRE b.key IS UNIQUE',
     'CREATE INDEX kg_alias_norm IF NOT EXISTS FOR (a:Alias) ON (a.norm)',
     'CREATE INDEX kg_evidence_relation IF NOT EXISTS FOR (ev:Evidence) ON (ev.relationId)',
     'CREATE INDEX kg_document_published IF NOT EXISTS FOR (d:Document) ON (d.publishedAt)',
@@ -90,7 +91,7 @@ export const serverComponents = (): Statement =>
 /** Removes every node and relationship of ours (the contract suite's reset between tests). */
 export const dropAllData = (): Statement =>
   statement(
-    `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Alias OR n:Evidence OR n:Snapshot OR n:Curation OR n:CurationLog
+    `MATCH (n) WHERE n:Entity OR n:Document OR n:Sentence OR n:Alias OR n:Evidence OR n:Snapshot OR n:Curation OR n:CurationLog OR n:Band
      DETACH DELETE n`,
   );
 
@@ -251,6 +252,42 @@ export const refreshRelations = (type: string, ids: string[]): Statement =>
        r.confidence = CASE WHEN n = 0 THEN r.confidence ELSE round(1.0 - exp(logMiss), 4) END,
        r.firstReported = first, r.lastReported = last`,
     { ids },
+  );
+
+// --- near-duplicates (syndicated copies; src/ingest/near-duplicate.ts) ------------------------------
+
+/** An original's MinHash signature and its LSH bands, so later copies can find it. */
+export const indexNearDuplicate = (documentId: string, signature: number[], bandKeys: string[]): Statement =>
+  statement(
+    `MATCH (d:Document {id: $id})
+     SET d.signature = $signature
+     WITH d
+     UNWIND $bandKeys AS key
+     MERGE (b:Band {key: key})
+     MERGE (d)-[:IN_BAND]->(b)`,
+    { id: documentId, signature, bandKeys },
+  );
+
+/** Links recorded copies to their originals (rows of {id, duplicateOf}). */
+export const linkDuplicates = (rows: Array<{ id: string; duplicateOf: string }>): Statement =>
+  statement(
+    `UNWIND $rows AS row
+     MATCH (d:Document {id: row.id})
+     MATCH (o:Document {id: row.duplicateOf})
+     MERGE (d)-[:DUPLICATE_OF]->(o)`,
+    { rows },
+  );
+
+/** Originals sharing a band with these keys, each once with its signature. */
+export const nearDuplicateCandidates = (bandKeys: string[]): Statement =>
+  statement(
+    `UNWIND $bandKeys AS key
+     MATCH (:Band {key: key})<-[:IN_BAND]-(d:Document)
+     WHERE d.signature IS NOT NULL
+     WITH DISTINCT d
+     RETURN d.id AS documentId, d.signature AS signature
+     ORDER BY documentId`,
+    { bandKeys },
   );
 
 // --- import (kg import, kg migrate, and the kg export --format cypher script) ---------------------
@@ -485,7 +522,8 @@ export function exportRelations(after: string, limit: number): Statement {
 export const exportDocuments = (after: string, limit: number): Statement =>
   statement(
     `MATCH (d:Document) WHERE d.id > $after
-     RETURN d {.id, .title, .byline, .url, .publishedAt, .ingestedAt, .textHash, .wordCount} AS document
+     OPTIONAL MATCH (d)-[:DUPLICATE_OF]->(o:Document)
+     RETURN d {.id, .title, .byline, .url, .publishedAt, .ingestedAt, .textHash, .wordCount, duplicateOf: o.id} AS document
      ORDER BY d.id LIMIT $limit`,
     { after, limit: int(limit) },
   );

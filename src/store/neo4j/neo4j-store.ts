@@ -31,6 +31,7 @@ import {
   type RelationListQuery,
   type ImportResult,
   type LinkCandidate,
+  type NearDuplicateCandidate,
   type NeighbourCounts,
   type NeighbourhoodOptions,
   type PathOptions,
@@ -140,6 +141,15 @@ export class Neo4jStore implements GraphStore {
       const e = entityFromNode(node);
       return { id: e.id, type: e.type, name: e.name, mentionCount: e.mentionCount, aliases: allAliasesOf(node) };
     });
+  }
+
+  async findNearDuplicates(bandKeys: string[]): Promise<NearDuplicateCandidate[]> {
+    const keys = [...new Set(bandKeys)];
+    if (keys.length === 0) return [];
+    return (await this.executor.readRecords('store.findNearDuplicates', Q.nearDuplicateCandidates(keys))).map((r) => ({
+      documentId: String(r.get('documentId')),
+      signature: (r.get('signature') as unknown[]).map(toNumber),
+    }));
   }
 
   // --- reads -----------------------------------------------------------------------------------------
@@ -362,7 +372,18 @@ export class Neo4jStore implements GraphStore {
         (after) => Q.exportDocuments(after, EXPORT_PAGE),
         (r) => {
           const d = documentFromMap(r.get('document') as Record<string, unknown>);
-          return { id: d.id, title: d.title, byline: d.byline, url: d.url, publishedAt: d.publishedAt, ingestedAt: d.ingestedAt, textHash: d.textHash, wordCount: d.wordCount };
+          const duplicateOf = (r.get('document') as { duplicateOf?: unknown }).duplicateOf;
+          return {
+            id: d.id,
+            title: d.title,
+            byline: d.byline,
+            url: d.url,
+            publishedAt: d.publishedAt,
+            ingestedAt: d.ingestedAt,
+            textHash: d.textHash,
+            wordCount: d.wordCount,
+            ...(typeof duplicateOf === 'string' ? { duplicateOf } : {}),
+          };
         },
       );
       return { format: 'kg-graph' as const, version: 1 as const, entities, relations, documents };

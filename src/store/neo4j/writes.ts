@@ -13,6 +13,8 @@ import {
   existingDocumentIds,
   importDocuments,
   importSentences,
+  indexNearDuplicate,
+  linkDuplicates,
   int,
   mergeEntities,
   mergeEvidence,
@@ -147,9 +149,18 @@ export async function addDocument(executor: Neo4jExecutor, doc: LinkedDocument):
             wordCount: int(doc.wordCount),
             text: doc.text,
           },
-          sentences,
+          doc.nearDuplicate?.duplicateOf ? [] : sentences,
         ),
       );
+      if (doc.nearDuplicate) {
+        // A syndicated copy is kept as a document only: it must not add evidence or counts.
+        const { duplicateOf, signature, bandKeys } = doc.nearDuplicate;
+        if (duplicateOf) {
+          await run(linkDuplicates([{ id: doc.id, duplicateOf }]));
+          return { documentId: doc.id, status: 'duplicate' as const, entitiesCreated: 0, relationsCreated: 0 };
+        }
+        await run(indexNearDuplicate(doc.id, signature, [...new Set(bandKeys)]));
+      }
       const entitiesCreated = await mergeEntityRows(run, entities, true);
       await runAll(
         run,
@@ -211,6 +222,8 @@ export async function importGraph(executor: Neo4jExecutor, data: GraphExport): P
 
   return executor.write(op, async (run) => {
     const documentsCreated = await runCounting(run, documents, importDocuments);
+    const copies = data.documents.flatMap((d) => (d.duplicateOf ? [{ id: d.id, duplicateOf: d.duplicateOf }] : []));
+    await runAll(run, copies, linkDuplicates);
     const entitiesCreated = await mergeEntityRows(run, entities, false);
     const relationsCreated = await mergeRelationRows(run, relations);
 

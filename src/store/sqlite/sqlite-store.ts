@@ -28,6 +28,7 @@ import {
   type GraphStore,
   type ImportResult,
   type LinkCandidate,
+  type NearDuplicateCandidate,
   type CurationRules,
   type DeleteDocumentResult,
   type EntityQuery,
@@ -45,6 +46,7 @@ import { bfsNeighbourhood, pathNodes, shortestPaths, type AdjacencyFn } from '..
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
+import { findNearDuplicates, NEAR_DUPLICATE_DDL } from './near-duplicates.js';
 import { DDL, PRAGMAS, SCHEMA_VERSION } from './schema.js';
 import {
   addEntityAlias,
@@ -88,6 +90,7 @@ export class SqliteStore implements GraphStore {
   async init(): Promise<void> {
     for (const p of PRAGMAS) this.db.pragma(p.replace(/^PRAGMA /, ''));
     this.db.exec(DDL);
+    this.db.exec(NEAR_DUPLICATE_DDL);
     this.db.exec(SNAPSHOT_DDL);
     this.db.exec(CURATION_DDL);
     this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
@@ -145,6 +148,10 @@ export class SqliteStore implements GraphStore {
       mentionCount: e.mentionCount,
       aliases: (aliasesOf.all(e.id) as { alias: string }[]).map((a) => a.alias),
     }));
+  }
+
+  async findNearDuplicates(bandKeys: string[]): Promise<NearDuplicateCandidate[]> {
+    return findNearDuplicates(this.conn, bandKeys);
   }
 
   // --- reads -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import type { EntityType, LinkedDocument } from '../../model/types.js';
 import type { AddDocumentResult } from '../graph-store.js';
 import { deletionKeys, tokenise } from '../search-keys.js';
 import type { SqliteConnection } from './connection.js';
+import { recordNearDuplicate } from './near-duplicates.js';
 
 export async function addDocument(conn: SqliteConnection, doc: LinkedDocument): Promise<AddDocumentResult> {
   return conn.db.transaction((): AddDocumentResult => {
@@ -15,6 +16,11 @@ export async function addDocument(conn: SqliteConnection, doc: LinkedDocument): 
       `INSERT INTO documents (id, text_hash, title, byline, url, published_at, source, ingested_at, word_count, body)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(doc.id, doc.textHash, m.title, m.byline, m.url, m.publishedAt, m.source, new Date().toISOString(), doc.wordCount, doc.text);
+    if (doc.nearDuplicate) {
+      recordNearDuplicate(conn, doc.id, doc.nearDuplicate);
+      // A syndicated copy is kept as a document only: it must not add evidence or counts.
+      if (doc.nearDuplicate.duplicateOf) return { documentId: doc.id, status: 'duplicate', entitiesCreated: 0, relationsCreated: 0 };
+    }
     const insertSentence = conn.stmt('INSERT INTO sentences (document_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
     for (const s of doc.sentences) insertSentence.run(doc.id, s.index, s.start, s.end, s.text);
 

@@ -104,11 +104,14 @@ export function statementCatalogue(): Array<[string, Q.Statement]> {
   out.push(['documentFootprint', Q.documentFootprint('d-1')]);
   out.push(['dropDocument', Q.dropDocument('d-1')]);
   out.push(['lowerEntityCounts', Q.lowerEntityCounts([{ id: 'p-a', n: i(2) }])]);
+  out.push(['indexNearDuplicate', Q.indexNearDuplicate('d-1', [1, 2, 3], ['b0:abc', 'b1:def'])]);
+  out.push(['linkDuplicates', Q.linkDuplicates([{ id: 'd-2', duplicateOf: 'd-1' }])]);
+  out.push(['nearDuplicateCandidates', Q.nearDuplicateCandidates(['b0:abc'])]);
   return out.filter((pair): pair is [string, Q.Statement] => pair[1] !== null);
 }
 
 /** Labels, relationship types and property keys our model uses (docs/neo4j.md). */
 export const MODEL_SCHEMA = {
-  labels: ['Entity', ...ENTITY_TYPES, 'Document', 'Sentence', 'Alias', 'Evidence', 'Snapshot', 'Curation', 'CurationLog'],
-  relationshipTypes: [...RELATION_TYPES, 'HAS_SENTENCE', 'MENTIONED_IN', 'HAS_ALIAS', 'IN'],
+  labels: ['Entity', ...ENTITY_TYPES, 'Document', 'Sentence', 'Alias', 'Evidence', 'Snapshot', 'Curation', 'CurationLog', 'Band'],
+  relationshipTypes: [...RELATION_TYPES, 'HAS_SENTENCE', 'MENTIONED_IN', 'HAS_ALIAS', 'IN', 'IN_BAND', 'DUPLICATE_OF'],
 };
