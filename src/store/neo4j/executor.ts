@@ -23,6 +23,9 @@ export function translateError(operation: string, error: unknown): KgError {
     if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) {
       return new KgError('BACKEND_UNAVAILABLE', `${operation}: Neo4j is unreachable (${error.message})`, { cause: error });
     }
+    if (code === 'Neo.ClientError.Security.Forbidden') {
+      return new KgError('BACKEND_UNAVAILABLE', `${operation}: the Neo4j user may not do this (it needs read, write and index/constraint rights): ${error.message}`, { cause: error });
+    }
     if (code.startsWith('Neo.ClientError.Security.')) {
       return new KgError('BACKEND_UNAVAILABLE', `${operation}: Neo4j refused the credentials (check NEO4J_USER and NEO4J_PASSWORD): ${error.message}`, { cause: error });
     }

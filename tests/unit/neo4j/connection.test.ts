@@ -57,6 +57,7 @@ describe('driver error translation', () => {
     [neo4j.error.SERVICE_UNAVAILABLE, 'BACKEND_UNAVAILABLE'],
     [neo4j.error.SESSION_EXPIRED, 'BACKEND_UNAVAILABLE'],
     ['Neo.ClientError.Security.Unauthorized', 'BACKEND_UNAVAILABLE'],
+    ['Neo.ClientError.Security.Forbidden', 'BACKEND_UNAVAILABLE'],
     ['Neo.ClientError.Database.DatabaseNotFound', 'BACKEND_UNAVAILABLE'],
     ['Neo.TransientError.Transaction.DeadlockDetected', 'BACKEND_UNAVAILABLE'],
     ['Neo.ClientError.Schema.ConstraintValidationFailed', 'CONFLICT'],
@@ -67,7 +68,8 @@ describe('driver error translation', () => {
     expect(error.message.startsWith('store.test: ')).toBe(true);
   });
 
-  it('bad credentials say so', () => {
+  it('bad credentials and missing rights say so', () => {
     expect(translateError('neo4j.init', driverError('auth failed', 'Neo.ClientError.Security.Unauthorized')).message).toMatch(/NEO4J_PASSWORD/);
+    expect(translateError('neo4j.init', driverError('denied', 'Neo.ClientError.Security.Forbidden')).message).toMatch(/may not/);
   });
 });
