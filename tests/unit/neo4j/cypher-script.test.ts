@@ -38,7 +38,7 @@ describe('kg export --format cypher', () => {
     for (const s of statements) {
       expect([s.slice(0, 80), support.lintCypherQuery(s, { ...support.testData.mockSchema, ...MODEL_SCHEMA }).map((d) => d.message)]).toEqual([s.slice(0, 80), []]);
     }
-  });
+  }, 300_000); // ~20 statements through Neo4j's semantic analysis: slow on a busy 2-core machine
 
   it('hostile names stay inside string literals', async () => {
     const statements = cypherScriptStatements(await exportedGraph());
@@ -48,7 +48,7 @@ describe('kg export --format cypher', () => {
       const outside = support.applySyntaxColouring(s).filter((t) => t.tokenType !== 'stringLiteral' && t.tokenType !== 'comment');
       expect(outside.map((t) => t.token.toUpperCase())).not.toContain('DETACH');
     }
-  });
+  }, 120_000);
 
   it('writes the model the store writes: whole-number confidence stays a float, relation types from the ontology', async () => {
     const script = toCypherScript(await exportedGraph());
