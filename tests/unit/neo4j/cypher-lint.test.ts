@@ -15,7 +15,8 @@ const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cyp
 const lint = (cypher: string, params: Record<string, unknown>) =>
   lintCypherQuery(cypher, { ...testData.mockSchema, ...MODEL_SCHEMA, parameters: params }).map((d) => `${d.severity === 1 ? 'error' : 'warning'}: ${d.message}`);
 
-describe('Cypher statements (offline lint with Neo4j’s parser and semantic analysis)', () => {
+// The semantic analysis is CPU-heavy: allow for a busy 2-core machine.
+describe('Cypher statements (offline lint with Neo4j’s parser and semantic analysis)', { timeout: 120_000 }, () => {
   const catalogue = statementCatalogue();
 
   it('the linter is live: it rejects a syntax error, an undefined parameter and an unknown type', () => {
