@@ -78,9 +78,12 @@ export function entityRow(id: string, name: string, aliases: string[], mentions:
   return { id, name, mentionCount: int(mentions), documentCount: int(documents), aliases: rows };
 }
 
+/** Id order everywhere: concurrent loaders then lock shared entities in the same order (fewer deadlocks). */
+const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 async function mergeEntityRows(run: Run, rows: Array<EntityRow & { type: EntityType }>, accumulate: boolean): Promise<number> {
   let created = 0;
-  for (const [type, list] of groupBy(rows, (r) => r.type)) {
+  for (const [type, list] of groupBy(byId(rows), (r) => r.type)) {
     created += await runCounting(run, list, (batch) => mergeEntities(type as EntityType, batch, accumulate));
   }
   return created;
@@ -88,7 +91,7 @@ async function mergeEntityRows(run: Run, rows: Array<EntityRow & { type: EntityT
 
 async function mergeRelationRows(run: Run, rows: Array<RelationRow & { type: string }>): Promise<number> {
   let created = 0;
-  for (const [type, list] of groupBy(rows, (r) => r.type)) created += await runCounting(run, list, (batch) => mergeRelations(type, batch));
+  for (const [type, list] of groupBy(byId(rows), (r) => r.type)) created += await runCounting(run, list, (batch) => mergeRelations(type, batch));
   return created;
 }
 
