@@ -5,7 +5,12 @@ import { typedOf } from './helpers.js';
 const table: Array<[string, string[]]> = [
   ['Prime Minister Nikol Pashinyan brought disaster upon Armenia.', ['Nikol Pashinyan/Person', 'Armenia/Place']],
   ['Russia’s Gorchakov Foundation organizes events in Armenia.', ['Russia/Place', 'Gorchakov Foundation/Organization', 'Armenia/Place']],
-  ['Vardanyan was the head of Troika Dialog, an investment company.', ['Troika Dialog/Organization']],
+  ['Vardanyan was the head of Troika Dialog, an investment company.', ['Vardanyan/Person', 'Troika Dialog/Organization']],
+  ['Derwinski is not a common word, so Derwinski was typed as a person.', ['Derwinski/Person', 'Derwinski/Person']],
+  ['The Springboks held an unassailable lead.', []],
+  ['In 1911, playwright Tennessee Williams was born in Columbus.', ['Tennessee Williams/Person', 'Columbus/Place']],
+  ['Harrington, a professor of political science at Queens College, died.', ['Harrington/Person', 'Queens College/Organization']],
+  ['He died at his home in Larchmont, the university said.', ['Larchmont/Place']],
   ['The construction of the Skolkovo school was financed by Sberbank.', ['Skolkovo/Organization', 'Sberbank/Organization']],
   ['Schwab told Global Voices that it was true.', ['Schwab/Person', 'Global Voices/Organization']],
   ['The film ‘Am Abgrund’ premiered in Berlin on February 20.', ['Berlin/Place']],
