@@ -89,7 +89,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
     const hasOf = tokens.slice(c.first, c.last + 1).some((t) => t.lower === 'of');
     if (hasOf && placeOfHeads.has(firstW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
     if (hasOf && (ofHeads.has(firstW.lower) || orgHeads.has(firstW.lower))) return { type: 'Organization', evidence: 'head', strength: 3 };
-    if (placeHeads.has(lastW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
+    // "Andrew Hall": a given name and a known surname outweigh a place head word.
+    if (placeHeads.has(lastW.lower) && !(words.length === 2 && firstNames.has(firstW.lower) && (lastNames.has(lastW.lower) || firstNames.has(lastW.lower)) && !gazetteer.has(firstW.lower))) return { type: 'Place', evidence: 'head', strength: 3 };
     if (!capsLine && words.some((w) => orgHeads.has(w.lower) && !firstNames.has(w.lower)) && !firstNames.has(firstW.lower)) return { type: 'Organization', evidence: 'head', strength: 2 };
   } else if (orgHeads.has(firstW.lower) && !capsLine && firstW.upper && isCommonWord(firstW.lower)) {
     return null; // a lone "Council" / "Ministry" is a reference, not a name

@@ -313,6 +313,11 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     if (tB === 'Person') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.5, rule: 'demonym-person' };
     if (tB === 'Organization') return { src: b, tgt: a, type: GOVERNMENT_BODY.test(gap) ? 'PART_OF' : 'BASED_IN', confidence: 0.5, rule: 'demonym-org' };
   }
+  // "Sirhan was convicted of Kennedy's killing": a crime noun after the victim's possessive.
+  if (tA === 'Person' && tB === 'Person' && /\b(?:convicted|accused|suspected|charged|guilty|arrested|sentenced|tried)\s+(?:of|for|with|in)\s+(?:the\s+)?$/.test(gap)
+    && /^\s*['’]s\s+(?:[a-z]+\s+)?(?:killing|murder|assassination|slaying|shooting|death)\b/.test(lower(ctx.textAll.slice(B.end, B.end + 40)))) {
+    return { src: a, tgt: b, type: 'KILLED', confidence: 0.6, rule: 'convicted-of-killing' };
+  }
   // 5. Verb frames from the cue lexicon: the cue closest to B wins.
   let best = findCue(gap, tA, tB);
   // "..., led by General X, asked Y": X is inside a phrase, not the one who asked.
@@ -323,7 +328,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (best && ctx.attributive) best = null;
   if (best && gap.split(/\s+/).length <= 14) {
     // Passive voice: "Y was (fatally) shot … by X" turns a forward verb around.
-    const passive = best.cue.dir === 'forward' && new RegExp(`\\b(?:was|were|is|are|been|being|be)\\s+(?:[a-z]+ly\\s+)?${esc(gap.slice(best.at - best.len, best.at))}\\b[^,;]*\\bby\\s+(?:the\\s+)?$`).test(gap);
+    const passive = best.cue.dir === 'forward' && new RegExp(`\\b(?:was|were|is|are|been|being|be)\\s+(?:[a-z]+ly\\s+)?${esc(gap.slice(best.at - best.len, best.at))}\\b[^;]*\\b(?:by|on the orders? of|at the hands of)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}$`).test(gap);
     const [src, tgt] = (best.cue.dir === 'forward') !== passive ? [a, b] : [b, a];
     let confidence = 0.7;
     let neg = negated(gap, best.at - best.len);
