@@ -375,7 +375,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // "the Andean Group (Colombia, Bolivia, …)": members or homes listed in parentheses.
   if (tA === 'Organization' && tB === 'Place' && /^\($/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.45, rule: 'parenthesis-place' };
   // "Sofia, February 15 (BTA)": a dateline with its date.
-  if (tA === 'Place' && tB === 'Organization' && /^,?\s*(?:[a-z]+\.?\s+)?\d{1,2}\s*\($/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
+  if (tA === 'Place' && tB === 'Organization' && /^,?\s*(?:[a-z]+\.?\s+)?\d{1,2}\s*\(?$/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
   // "In Washington, the General Accounting Office …".
   if (tA === 'Place' && tB === 'Organization' && /^,\s*the$/.test(g) && /\bin\s+$/.test(before)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.45, rule: 'in-place-body' };
   // "Gary Hess, an Emery employee", "Fred Farrar, another FAA spokesman".

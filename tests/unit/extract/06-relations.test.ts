@@ -31,6 +31,7 @@ const table: Array<[string, string[]]> = [
   ['Sirhan Sirhan was convicted of Robert Kennedy’s killing.', ['Sirhan Sirhan KILLED Robert Kennedy']],
   ['Atahualpa was murdered on the orders of the conqueror Francisco Pizarro.', ['Francisco Pizarro KILLED Atahualpa']],
   ['Andrew Hall of Miami confirmed the deal.', ['Andrew Hall LIVES_IN Miami']],
+  ['Moscow April 25 TASS -- Measurements were taken.', ['TASS BASED_IN Moscow']],
   ['Jane Doe, 45, of Springfield, Ill., was injured.', ['Jane Doe LIVES_IN Springfield', 'Jane Doe LIVES_IN Ill.', 'Springfield LOCATED_IN Ill.']],
   ['Tom Smith, an Acme Corp spokesman, said nothing.', ['Tom Smith WORKS_FOR Acme Corp']],
   ['BERLIN, Germany (Reuters) - Prices rose.', ['BERLIN LOCATED_IN Germany', 'Reuters BASED_IN BERLIN', 'Reuters BASED_IN Germany']],
