@@ -99,7 +99,7 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (words.length === 1 && isAcronym(firstW.text) && !capsLine) return { type: 'Organization', evidence: 'acronym', strength: 2 };
   if (SPEECH.has(nextW) || prevW === 'said' || prevW === 'by' && words.length >= 2) return { type: 'Person', evidence: 'context', strength: 2 };
   if (words.length === 1 && PLACE_PREPOSITIONS.has(prevW)) return { type: 'Place', evidence: 'context', strength: 1 };
-  if (words.length === 1 && !capsLine && !firstW.allCaps && PERSON_NEXT.has(nextW) && !isCommonWord(firstW.lower) && !demonyms.has(firstW.lower) && !notEntities.has(firstW.lower) && !/(?:ese|ian|ans|ists?|ers)$/.test(firstW.lower)) return { type: 'Person', evidence: 'context', strength: 0.5 };
+  if (words.length === 1 && !capsLine && !firstW.allCaps && (PERSON_NEXT.has(nextW) || (/^[a-z]{3,}ed$/.test(nextW) && isCommonWord(nextW) && !firstW.initial && !['the', 'a', 'an'].includes(prevW) && !/s$/.test(firstW.lower))) && !isCommonWord(firstW.lower) && !demonyms.has(firstW.lower) && !notEntities.has(firstW.lower) && !/(?:ese|ian|ans|ists?|ers)$/.test(firstW.lower)) return { type: 'Person', evidence: 'context', strength: 0.5 };
   if (words.length === 1 && lastNames.has(firstW.lower)) return { type: 'Person', evidence: 'given-name', strength: 1 };
   if (words.length === 1 && (firstW.initial || capsLine) && isCommonWord(firstW.lower)) return null;
   if (words.length === 1 && /(?:ian|ese|ish|ean|ans|ists?)$/.test(firstW.lower) && isCommonWord(firstW.lower)) return null;

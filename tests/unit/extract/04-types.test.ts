@@ -8,6 +8,8 @@ const table: Array<[string, string[]]> = [
   ['Vardanyan was the head of Troika Dialog, an investment company.', ['Vardanyan/Person', 'Troika Dialog/Organization']],
   ['Derwinski is not a common word, so Derwinski was typed as a person.', ['Derwinski/Person', 'Derwinski/Person']],
   ['The Springboks held an unassailable lead.', []],
+  ['The commission found Oswald acted alone.', ['Oswald/Person']],
+  ['The Orioles remained tied.', []],
   ['In 1911, playwright Tennessee Williams was born in Columbus.', ['Tennessee Williams/Person', 'Columbus/Place']],
   ['Harrington, a professor of political science at Queens College, died.', ['Harrington/Person', 'Queens College/Organization']],
   ['He died at his home in Larchmont, the university said.', ['Larchmont/Place']],
