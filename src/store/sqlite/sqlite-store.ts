@@ -33,11 +33,12 @@ import {
   type RelationQuery,
   type SearchOptions,
 } from '../graph-store.js';
-import { bfsNeighbourhood, pathNodes, shortestPaths, type AdjacencyFn } from '../traverse.js';
+import { bfsNeighbourhood, shortestPaths, type WalkAccess } from '../traverse.js';
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
-import { DDL, PRAGMAS, SCHEMA_VERSION } from './schema.js';
+import { applySchema } from './migrate.js';
+import { PRAGMAS } from './schema.js';
 import { searchEntities } from './search.js';
 import { addDocument } from './writes.js';
 
@@ -65,8 +66,7 @@ export class SqliteStore implements GraphStore {
 
   async init(): Promise<void> {
     for (const p of PRAGMAS) this.db.pragma(p.replace(/^PRAGMA /, ''));
-    this.db.exec(DDL);
-    this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
+    applySchema(this.conn);
   }
 
   async close(): Promise<void> {
@@ -144,38 +144,81 @@ export class SqliteStore implements GraphStore {
     return row ? toRelation(row) : null;
   }
 
-  private relationsOf(entityId: string, query: RelationQuery): RelationRow[] {
-    const direction = query.direction ?? 'BOTH';
-    const parts: string[] = [];
+  /** One direction's filter: `source = ?` (OUT) or `target = ?` without self-loops (IN). */
+  private relationFilter(direction: 'OUT' | 'IN', query: RelationQuery): { where: string; params: unknown[] } {
+    const types = query.types && query.types.length > 0 ? query.types : null;
+    const parts = [direction === 'OUT' ? 'source = ?' : 'target = ? AND source <> target'];
     const params: unknown[] = [];
-    const typeFilter = query.types && query.types.length > 0 ? ` AND type IN (${query.types.map(() => '?').join(',')})` : '';
-    const minConfidence = query.minConfidence ?? 0;
-    if (direction !== 'IN') {
-      parts.push(`SELECT * FROM relations WHERE source = ?${typeFilter} AND confidence >= ?`);
-      params.push(entityId, ...(query.types ?? []), minConfidence);
+    if (types) {
+      parts.push(`type IN (${types.map(() => '?').join(',')})`);
+      params.push(...types);
     }
-    if (direction !== 'OUT') {
-      parts.push(`SELECT * FROM relations WHERE target = ?${typeFilter} AND confidence >= ? AND source <> target`);
-      params.push(entityId, ...(query.types ?? []), minConfidence);
+    if ((query.minConfidence ?? 0) > 0) {
+      parts.push('confidence >= ?');
+      params.push(query.minConfidence);
     }
-    // Strongest first: typed relations before co-occurrence, then by support.
-    const sql = `SELECT * FROM (${parts.join(' UNION ALL ')})
-      ORDER BY (type = 'ASSOCIATED_WITH'), evidence_count DESC, confidence DESC, id`;
-    return this.stmt(sql).all(...params) as RelationRow[];
+    return { where: parts.join(' AND '), params };
+  }
+
+  /**
+   * Relations of an entity strongest first (typed before co-occurrence, then support, then
+   * confidence), rows offset..offset+first: each direction is an index range already in that
+   * order, so a hub costs no more than a leaf.
+   */
+  private relationsOf(entityId: string, query: RelationQuery, offset: number, first: number): RelationRow[] {
+    const direction = query.direction ?? 'BOTH';
+    const arms: string[] = [];
+    const params: unknown[] = [];
+    for (const d of ['OUT', 'IN'] as const) {
+      if (direction !== 'BOTH' && direction !== d) continue;
+      const f = this.relationFilter(d, query);
+      arms.push(`SELECT * FROM (SELECT * FROM relations WHERE ${f.where} ORDER BY strength DESC, id LIMIT ?)`);
+      params.push(entityId, ...f.params, offset + first);
+    }
+    const sql = `${arms.join(' UNION ALL ')} ORDER BY strength DESC, id LIMIT ? OFFSET ?`;
+    return this.stmt(sql).all(...params, first, offset) as RelationRow[];
+  }
+
+  /** How many relations `relationsOf` could list: stored degrees, or a count when filtered. */
+  private countRelations(entityId: string, query: RelationQuery): number {
+    const direction = query.direction ?? 'BOTH';
+    const filtered = (query.types && query.types.length > 0) || (query.minConfidence ?? 0) > 0;
+    if (!filtered) {
+      const d = this.stmt('SELECT out_degree AS o, in_degree AS i FROM entities WHERE id = ?').get(entityId) as { o: number; i: number } | undefined;
+      if (!d) return 0;
+      return (direction !== 'IN' ? d.o : 0) + (direction !== 'OUT' ? d.i : 0);
+    }
+    let total = 0;
+    for (const dir of ['OUT', 'IN'] as const) {
+      if (direction !== 'BOTH' && direction !== dir) continue;
+      const f = this.relationFilter(dir, query);
+      total += (this.stmt(`SELECT count(*) AS n FROM relations WHERE ${f.where}`).get(entityId, ...f.params) as { n: number }).n;
+    }
+    return total;
   }
 
   async getRelations(entityId: string, query: RelationQuery = {}): Promise<Page<Relation>> {
     const first = Math.max(0, query.first ?? DEFAULT_LIMITS.relationsFirst);
     const offset = decodeCursor(query.after);
     if (offset < 0) throw invalidInput('store.getRelations', 'malformed cursor');
-    const rows = this.relationsOf(entityId, query);
-    const nodes = rows.slice(offset, offset + first).map(toRelation);
+    const total = this.countRelations(entityId, query);
+    const nodes = first === 0 || offset >= total ? [] : this.relationsOf(entityId, query, offset, first).map(toRelation);
     return {
-      totalCount: rows.length,
+      totalCount: total,
       nodes,
       endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length) : null,
-      hasNextPage: offset + nodes.length < rows.length,
+      hasNextPage: offset + nodes.length < total,
     };
+  }
+
+  private relationsById(ids: string[]): Relation[] {
+    const get = this.stmt('SELECT * FROM relations WHERE id = ?');
+    const out: Relation[] = [];
+    for (const id of ids) {
+      const row = get.get(id) as RelationRow | undefined;
+      if (row) out.push(toRelation(row));
+    }
+    return out;
   }
 
   async getEvidence(relationId: string, first: number = DEFAULT_LIMITS.evidenceFirst): Promise<Evidence[]> {
@@ -200,41 +243,66 @@ export class SqliteStore implements GraphStore {
     }));
   }
 
-  private adjacency(options: NeighbourhoodOptions): AdjacencyFn {
-    const query: RelationQuery = { types: options.relationTypes };
-    const allowed = options.entityTypes && options.entityTypes.length > 0 ? new Set(options.entityTypes) : null;
-    const typeOf = this.stmt('SELECT type FROM entities WHERE id = ?');
-    return (id) => {
-      const rels = this.relationsOf(id, query).map(toRelation);
-      if (!allowed) return rels;
-      return rels.filter((r) => {
-        const otherId = r.source === id ? r.target : r.source;
-        const row = typeOf.get(otherId) as { type: string } | undefined;
-        return row !== undefined && allowed.has(row.type as EntityType);
-      });
+  /**
+   * Index-only access for traversals: (relation id, other end) pairs strongest first from the
+   * covering indexes, stored degrees, and pair probes; entity-type filters join the other end.
+   */
+  private walkAccess(options: NeighbourhoodOptions): WalkAccess {
+    const types = options.relationTypes && options.relationTypes.length > 0 ? options.relationTypes : [];
+    const entityTypes = options.entityTypes && options.entityTypes.length > 0 ? options.entityTypes : [];
+    const typeSql = types.length > 0 ? ` AND r.type IN (${types.map(() => '?').join(',')})` : '';
+    const otherSql = (col: string) =>
+      entityTypes.length > 0 ? ` AND (SELECT type FROM entities WHERE id = r.${col}) IN (${entityTypes.map(() => '?').join(',')})` : '';
+    const arms = (limited: boolean) =>
+      `SELECT * FROM (SELECT r.id, r.target AS other, r.strength FROM relations r WHERE r.source = ?${typeSql}${otherSql('target')}${limited ? ' ORDER BY r.strength DESC, r.id LIMIT ?' : ''})
+       UNION ALL SELECT * FROM (SELECT r.id, r.source AS other, r.strength FROM relations r WHERE r.target = ? AND r.source <> r.target${typeSql}${otherSql('source')}${limited ? ' ORDER BY r.strength DESC, r.id LIMIT ?' : ''})`;
+    // Capped reads merge both directions strongest first; whole reads (paths) need no order.
+    const capped = this.stmt(`${arms(true)} ORDER BY 3 DESC, 1 LIMIT ?`).raw(true);
+    const whole = this.stmt(arms(false)).raw(true);
+    const links = this.stmt(
+      `SELECT r.id FROM json_each(?) j JOIN relations r ON r.source = ? AND r.target = j.value WHERE 1${typeSql}
+       UNION ALL SELECT r.id FROM json_each(?) j JOIN relations r ON r.source = j.value AND r.target = ? AND r.source <> r.target WHERE 1${typeSql}`,
+    );
+    const degree = this.stmt('SELECT out_degree + in_degree AS d FROM entities WHERE id = ?');
+    return {
+      adjacency: (id, max) => {
+        const rows = (
+          max >= 1_000_000_000
+            ? whole.all(id, ...types, ...entityTypes, id, ...types, ...entityTypes)
+            : capped.all(id, ...types, ...entityTypes, max, id, ...types, ...entityTypes, max, max)
+        ) as [string, string][];
+        return rows.map(([rid, other]) => ({ id: rid, other }));
+      },
+      degree: (id) => (degree.get(id) as { d: number } | undefined)?.d ?? 0,
+      links: (id, among) => {
+        const json = JSON.stringify(among);
+        return (links.all(json, id, ...types, json, id, ...types) as { id: string }[]).map((r) => r.id);
+      },
     };
   }
 
   async neighbourhood(entityId: string, options: NeighbourhoodOptions = {}): Promise<Subgraph> {
-    if (!(await this.getEntity(entityId))) return { nodes: [], relations: [], truncated: false };
+    if (!this.stmt('SELECT 1 FROM entities WHERE id = ?').get(entityId)) return { nodes: [], relations: [], truncated: false };
     return this.subgraph([entityId], { ...options, depth: options.depth ?? 1 });
   }
 
   async subgraph(ids: string[], options: NeighbourhoodOptions = {}): Promise<Subgraph> {
     const depth = Math.max(0, Math.min(options.depth ?? 0, DEFAULT_LIMITS.maxDepth));
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMITS.neighbourhoodLimit);
-    const present = (await this.getEntities([...new Set(ids)])).map((e) => e.id);
-    const walk = bfsNeighbourhood(present, this.adjacency(options), depth, limit);
-    return { nodes: await this.getEntities(walk.nodeIds), relations: walk.relations, truncated: walk.truncated };
+    const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
+    const present = [...new Set(ids)].filter((id) => exists.get(id) !== undefined);
+    const walk = bfsNeighbourhood(present, this.walkAccess(options), depth, limit);
+    return { nodes: await this.getEntities(walk.nodeIds), relations: this.relationsById(walk.relationIds), truncated: walk.truncated };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
     const maxHops = Math.max(1, Math.min(options.maxHops ?? 4, DEFAULT_LIMITS.maxHops));
     const first = Math.max(0, options.first ?? DEFAULT_LIMITS.pathsFirst);
-    if (first === 0 || !(await this.getEntity(from)) || !(await this.getEntity(to))) return [];
-    const found = shortestPaths(from, to, this.adjacency({ relationTypes: options.relationTypes }), maxHops, first);
+    const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
+    if (first === 0 || !exists.get(from) || !exists.get(to)) return [];
+    const found = shortestPaths(from, to, this.walkAccess({ relationTypes: options.relationTypes }), maxHops, first);
     const result: Path[] = [];
-    for (const relations of found) result.push({ nodes: await this.getEntities(pathNodes(from, relations)), relations });
+    for (const p of found) result.push({ nodes: await this.getEntities(p.nodes), relations: this.relationsById(p.relations) });
     return result;
   }
 
