@@ -8,7 +8,6 @@ import { KgError, invalidInput } from '../../model/errors.js';
 import type {
   Document,
   Entity,
-  EntityType,
   Evidence,
   GraphExport,
   LinkedDocument,
