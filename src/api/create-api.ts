@@ -3,6 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { GraphQLScalarType } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
@@ -14,6 +15,8 @@ export interface ApiOptions {
   /** Bearer token that unlocks mutations; null disables them. */
   apiToken: string | null;
   graphiql?: boolean;
+  /** Compile each distinct query to JavaScript once (graphql-jit); ~1.5× the req/s. Default on. */
+  jit?: boolean;
 }
 
 const JSONScalar = new GraphQLScalarType({
@@ -61,6 +64,7 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
         costLimit: { maxCost: 100000 },
         blockFieldSuggestion: { enabled: true },
       }),
+      ...(options.jit === false ? [] : [useGraphQlJit()]),
     ],
   });
 }
