@@ -166,16 +166,16 @@ const FILLER = [
 ];
 
 const TEMPLATES = [
-  (p, q, o, r, l) => `${p.name}, the chief executive of ${o.name}, said on Tuesday that the company would expand into ${l.name}.`,
-  (p, q, o, r, l) => `${p.name} met ${q.name} in ${l.name} to discuss the dispute.`,
-  (p, q, o, r, l) => `Prosecutors in ${l.name} accused ${p.name} of bribing officials at ${o.name}.`,
-  (p, q, o, r, l) => `${o.name}, which is based in ${l.name}, was founded by ${p.name} in 1998.`,
-  (p, q, o, r, l) => `${q.name} criticised ${p.name} for the decision to sell the stake.`,
-  (p, q, o, r, l) => `${o.name} said it had sanctioned ${r.name} over its operations in ${l.name}.`,
-  (p, q, o, r, l) => `${p.name} works for ${o.name} as a senior adviser.`,
-  (p, q, o, r, l) => `According to ${r.name}, ${p.name} owns a large stake in ${o.name}.`,
-  (p, q, o, r, l) => `${p.name} was born in ${l.name} and later joined ${r.name}.`,
-  (p, q, o, r, l) => `Police arrested ${q.name} in ${l.name} on Friday.`,
+  ({ p, o, l }) => `${p.name}, the chief executive of ${o.name}, said on Tuesday that the company would expand into ${l.name}.`,
+  ({ p, q, l }) => `${p.name} met ${q.name} in ${l.name} to discuss the dispute.`,
+  ({ p, o, l }) => `Prosecutors in ${l.name} accused ${p.name} of bribing officials at ${o.name}.`,
+  ({ p, o, l }) => `${o.name}, which is based in ${l.name}, was founded by ${p.name} in 1998.`,
+  ({ p, q }) => `${q.name} criticised ${p.name} for the decision to sell the stake.`,
+  ({ o, r, l }) => `${o.name} said it had sanctioned ${r.name} over its operations in ${l.name}.`,
+  ({ p, o }) => `${p.name} works for ${o.name} as a senior adviser.`,
+  ({ p, o, r }) => `According to ${r.name}, ${p.name} owns a large stake in ${o.name}.`,
+  ({ p, r, l }) => `${p.name} was born in ${l.name} and later joined ${r.name}.`,
+  ({ q, l }) => `Police arrested ${q.name} in ${l.name} on Friday.`,
 ];
 
 /** `count` news-like articles (~`words` words each) about entities of a small world, as kg ingest inputs. */
@@ -196,7 +196,13 @@ export function generateArticles(count, seed, words = 320) {
     let n = 0;
     while (n < words) {
       const s = random.chance(0.55)
-        ? random.pick(TEMPLATES)(random.chance(0.3) ? of('Person') : cast.p, cast.q, cast.o, random.chance(0.3) ? of('Organization') : cast.r, random.chance(0.3) ? of('Place') : cast.l)
+        ? random.pick(TEMPLATES)({
+            p: random.chance(0.3) ? of('Person') : cast.p,
+            q: cast.q,
+            o: cast.o,
+            r: random.chance(0.3) ? of('Organization') : cast.r,
+            l: random.chance(0.3) ? of('Place') : cast.l,
+          })
         : random.pick(FILLER);
       sentences.push(s);
       n += s.split(' ').length;

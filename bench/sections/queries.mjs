@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { bulkLoad } from '../lib/bulk-load.mjs';
 import { load } from '../lib/dist.mjs';
-import { latency, ratio, round } from '../lib/measure.mjs';
+import { latency, round } from '../lib/measure.mjs';
 import { createRandom } from '../lib/prng.mjs';
 import { degreeWeightedSampler, generateEntities, generateGraph, misspell } from '../lib/synthetic.mjs';
 

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { KgError, isKgError } from '../model/errors.js';
 import type { DocumentInput } from '../model/types.js';
-import { ingestDocument } from '../ingest/ingest-document.js';
+import { cleanText, ingestDocument } from '../ingest/ingest-document.js';
+import { ExtractionPool, defaultWorkers, prefetchExtractions, workersAvailable } from '../ingest/parallel-ingest.js';
 import { expandPaths, readFile, readStdinText, type InputItem } from '../ingest/read-inputs.js';
 import { loadSeedCorpus } from '../ingest/seed-corpus.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -21,36 +22,44 @@ export interface IngestSummary {
   errors: string[];
 }
 
-export async function ingestInputs(store: GraphStore, items: InputItem[], options: { quiet?: boolean } = {}): Promise<IngestSummary> {
+export async function ingestInputs(store: GraphStore, items: InputItem[], options: { quiet?: boolean; workers?: number } = {}): Promise<IngestSummary> {
   const started = Date.now();
+  // Extraction runs ahead in worker threads; linking and writing stay here, in input order.
+  const workers = options.workers ?? defaultWorkers();
+  const pool = workers > 1 && items.length > 1 && workersAvailable() ? new ExtractionPool(workers) : null;
+  const prefetch = pool ? prefetchExtractions(items.map((it) => (it.ok ? cleanText(it.input.text ?? '') : null)), pool, 4 * workers) : null;
   const summary: IngestSummary = { documents: items.length, added: 0, unchanged: 0, failed: 0, words: 0, entitiesCreated: 0, relationsCreated: 0, seconds: 0, errors: [] };
   const progress = options.quiet ? null : createProgress(items.length);
-  for (const item of items) {
-    if (!item.ok) {
-      summary.failed++;
-      summary.errors.push(item.error);
-      progress?.document('failed', item.error);
-      continue;
-    }
-    const label = item.input.title ?? item.input.source ?? 'document';
-    try {
-      const r = await ingestDocument(store, item.input);
-      summary.words += r.words;
-      if (r.status === 'added') {
-        summary.added++;
-        summary.entitiesCreated += r.entitiesCreated;
-        summary.relationsCreated += r.relationsCreated;
-        progress?.document(label, `${r.words} words, ${r.entities} entities, ${r.relations} relations (+${r.entitiesCreated} new entities)`);
-      } else {
-        summary.unchanged++;
-        progress?.document(label, `${r.words} words, unchanged (already ingested)`);
+  try {
+    for (const [index, item] of items.entries()) {
+      if (!item.ok) {
+        summary.failed++;
+        summary.errors.push(item.error);
+        progress?.document('failed', item.error);
+        continue;
       }
-    } catch (e) {
-      if (!isKgError(e) || e.code !== 'INVALID_INPUT') throw e;
-      summary.failed++;
-      summary.errors.push(e.message.replace(/^ingest: /, ''));
-      progress?.document(label, `failed: ${e.message}`);
+      const label = item.input.title ?? item.input.source ?? 'document';
+      try {
+        const r = await ingestDocument(store, item.input, prefetch?.get(index));
+        summary.words += r.words;
+        if (r.status === 'added') {
+          summary.added++;
+          summary.entitiesCreated += r.entitiesCreated;
+          summary.relationsCreated += r.relationsCreated;
+          progress?.document(label, `${r.words} words, ${r.entities} entities, ${r.relations} relations (+${r.entitiesCreated} new entities)`);
+        } else {
+          summary.unchanged++;
+          progress?.document(label, `${r.words} words, unchanged (already ingested)`);
+        }
+      } catch (e) {
+        if (!isKgError(e) || e.code !== 'INVALID_INPUT') throw e;
+        summary.failed++;
+        summary.errors.push(e.message.replace(/^ingest: /, ''));
+        progress?.document(label, `failed: ${e.message}`);
+      }
     }
+  } finally {
+    await pool?.close();
   }
   progress?.stop();
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;

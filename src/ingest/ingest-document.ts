@@ -2,7 +2,7 @@
 import { extractDocument } from '../../extract/index.js';
 import { invalidInput } from '../model/errors.js';
 import { countWords, documentId, textHash } from '../model/names.js';
-import type { DocumentInput, LinkedDocument } from '../model/types.js';
+import type { DocumentGraph, DocumentInput, LinkedDocument } from '../model/types.js';
 import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
 import { linkDocument, linkKeys } from './link.js';
 
@@ -23,7 +23,8 @@ export function cleanText(text: string): string {
     .replace(/^\uFEFF/, '');
 }
 
-export async function ingestDocument(store: GraphStore, input: DocumentInput): Promise<IngestOutcome> {
+/** `extracted`, when given, is extractDocument(cleanText(input.text)) computed elsewhere (a worker thread). */
+export async function ingestDocument(store: GraphStore, input: DocumentInput, extracted?: Promise<DocumentGraph>): Promise<IngestOutcome> {
   const text = cleanText(input.text ?? '');
   if (text.trim().length === 0) throw invalidInput('ingest', `${input.source ?? input.title ?? 'document'} has no text`);
   const hash = textHash(text);
@@ -31,7 +32,7 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput): P
   if (await store.hasDocument(hash)) {
     return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
   }
-  const graph = extractDocument(text);
+  const graph = extracted ? await extracted : extractDocument(text);
   const linked = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
   const doc: LinkedDocument = {
     id: documentId(hash),

@@ -22,7 +22,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .description('ingest files and folders (.txt .md .html .jsonl) or - for stdin')
     .argument('<paths...>', 'files, folders (recursive) or - for stdin')
     .option('--json', 'print a machine-readable summary')
-    .action((paths: string[], opts: { json?: boolean }) =>
-      ctx.withStore(async (store) => report(await ingestInputs(store, await collectInputs(paths), { quiet: opts.json }), opts.json)),
+    .option('--workers <n>', 'extraction threads (default: min(2, cores))', (v) => Math.max(1, Math.min(16, Number.parseInt(v, 10) || 1)))
+    .action((paths: string[], opts: { json?: boolean; workers?: number }) =>
+      ctx.withStore(async (store) => report(await ingestInputs(store, await collectInputs(paths), { quiet: opts.json, workers: opts.workers }), opts.json)),
     );
 }
