@@ -9,6 +9,12 @@ export function percentiles(samples) {
   return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
 }
 
+/** Sums this process's CPU time (user + system) in ms: robust when other work shares the cores. */
+export const cpuMs = (since) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
 /**
  * Runs `fn(i)` for i = 0..count-1 (stopping early after `budgetMs` if given, for slow baselines)
  * after `warmup` untimed calls; returns percentiles of the per-call latency in ms.
@@ -17,13 +23,14 @@ export async function latency(count, fn, { warmup = 20, budgetMs = Infinity } = 
   for (let i = 0; i < warmup; i++) await fn(count + i);
   const samples = [];
   const started = now();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < count; i++) {
     const t = now();
     await fn(i);
     samples.push(msSince(t));
     if (msSince(started) > budgetMs) break;
   }
-  return percentiles(samples);
+  return { ...percentiles(samples), cpuMean: round(cpuMs(cpu) / samples.length, 3) };
 }
 
 export const round = (x, digits = 2) => (x === null || x === undefined || !Number.isFinite(x) ? x : Math.round(x * 10 ** digits) / 10 ** digits);

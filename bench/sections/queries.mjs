@@ -7,13 +7,13 @@ import { latency, round } from '../lib/measure.mjs';
 import { createRandom } from '../lib/prng.mjs';
 import { degreeWeightedSampler, generateEntities, generateGraph, misspell } from '../lib/synthetic.mjs';
 
-export async function runQueries({ levels, count, baselineCount, seed, log }) {
+export async function runQueries({ levels, count, baselineCount, seed, log, measure = true }) {
   const { SqliteStore } = await load('src/store/sqlite/sqlite-store.js');
   const { ontology } = await load('src/model/ontology.js');
   const { ftsPrefixQuery } = await load('src/store/search-keys.js');
   const out = {};
-  const baselines = {};
   const build = {};
+  const paths = {};
   for (const relations of levels) {
     const label = relations >= 1e6 ? `${relations / 1e6}m` : `${relations / 1e3}k`;
     let t = process.hrtime.bigint();
@@ -24,6 +24,8 @@ export async function runQueries({ levels, count, baselineCount, seed, log }) {
     build[relations] = { entities: entities.length, relations, generateSeconds: round(genSeconds, 1), loadSeconds: loaded.seconds === null ? 'cached' : round(loaded.seconds, 1), maxDegree: Math.max(...graph.degree) };
     log(`  ${label}: ${entities.length} entities, max degree ${build[relations].maxDegree}, store ${loaded.cached ? 'cached' : `built in ${round(loaded.seconds, 1)} s`}`);
     const ids = loaded.ids;
+    paths[relations] = loaded.path;
+    if (!measure) continue;
     const store = new SqliteStore({ path: loaded.path });
     await store.init();
     const raw = new Database(loaded.path, { readonly: true });
@@ -124,9 +126,8 @@ export async function runQueries({ levels, count, baselineCount, seed, log }) {
       }
     }, { warmup: 1, budgetMs: 4000 });
     out[relations].baselines = b;
-    baselines[relations] = b;
     raw.close();
     await store.close();
   }
-  return { queries: out, build };
+  return { queries: out, build, paths };
 }

@@ -29,9 +29,18 @@ export interface WalkAccess {
 /**
  * Breadth-first neighbourhood of `seeds` within `depth` hops, at most `limit` nodes. Relations are
  * read strongest first and only as many as can still add a node; then links among the chosen
- * nodes are completed by reading small nodes whole and probing hubs, within `closureBudget` rows.
+ * nodes are completed by reading small nodes whole and probing hubs, within `closureBudget` rows
+ * and `maxRelations` relations (hubs' neighbours are hubs: without a cap a 500-node answer
+ * carries thousands of links nobody can read). Any cut sets `truncated`.
  */
-export function bfsNeighbourhood(seeds: string[], access: WalkAccess, depth: number, limit: number, closureBudget = Math.max(4_000, 8 * limit)): Walk {
+export function bfsNeighbourhood(
+  seeds: string[],
+  access: WalkAccess,
+  depth: number,
+  limit: number,
+  closureBudget = Math.max(1_000, 2 * limit),
+  maxRelations = Math.max(400, 3 * limit),
+): Walk {
   const nodes = new Set<string>(seeds.slice(0, limit));
   const relations = new Set<string>();
   const fullyRead = new Set<string>();
@@ -56,8 +65,12 @@ export function bfsNeighbourhood(seeds: string[], access: WalkAccess, depth: num
           }
           nodes.add(e.other);
           next.push(e.other);
+          relations.add(e.id);
+        } else if (relations.size < maxRelations) {
+          relations.add(e.id);
+        } else {
+          truncated = true;
         }
-        relations.add(e.id);
       }
     }
     frontier = next;
@@ -67,6 +80,10 @@ export function bfsNeighbourhood(seeds: string[], access: WalkAccess, depth: num
   const among = [...nodes];
   for (const id of among) {
     if (fullyRead.has(id)) continue;
+    if (relations.size >= maxRelations) {
+      truncated = true;
+      break;
+    }
     const deg = access.degree(id);
     const cost = Math.min(deg, among.length);
     if (cost > budget) {

@@ -32,7 +32,7 @@ import {
   type RelationQuery,
   type SearchOptions,
 } from '../graph-store.js';
-import { bfsNeighbourhood, shortestPaths, type WalkAccess } from '../traverse.js';
+import { bfsNeighbourhood, shortestPaths, type Edge, type WalkAccess } from '../traverse.js';
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
@@ -40,6 +40,38 @@ import { applySchema } from './migrate.js';
 import { PRAGMAS } from './schema.js';
 import { searchEntities } from './search.js';
 import { addDocument } from './writes.js';
+
+/** A relation as read from a covering index: id, other end, strength, then the row's columns. */
+type EdgeRow = [id: string, other: string, strength: number, source: string, target: string, type: string, confidence: number, evidenceCount: number, status: string | null, firstReported: string | null, lastReported: string | null];
+const EDGE_COLUMNS = 'r.strength, r.source, r.target, r.type, r.confidence, r.evidence_count, r.status, r.first_reported, r.last_reported';
+
+const edgeRelation = (e: EdgeRow): Relation => ({
+  id: e[0],
+  source: e[3],
+  target: e[4],
+  type: e[5],
+  confidence: e[6],
+  evidenceCount: e[7],
+  status: e[8],
+  firstReported: e[9],
+  lastReported: e[10],
+});
+
+/** Merges two lists sorted by (strength DESC, id) into the first `max` edges, remembering their rows. */
+function mergeStrongest(a: EdgeRow[], b: EdgeRow[], max: number, rows: Map<string, EdgeRow>): Edge[] {
+  const out: Edge[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < max && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    const takeA = y === undefined || (x !== undefined && (x[2] > y[2] || (x[2] === y[2] && x[0] <= y[0])));
+    const row = takeA ? a[i++]! : b[j++]!;
+    rows.set(row[0], row);
+    out.push({ id: row[0], other: row[1] });
+  }
+  return out;
+}
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. */
@@ -128,14 +160,25 @@ export class SqliteStore implements GraphStore {
     return row ? entityFromRow(this.conn, row) : null;
   }
 
+  /** Entities by id with their aliases in one statement, in the order given (unknown ids skipped). */
   async getEntities(ids: string[]): Promise<Entity[]> {
-    const get = this.stmt('SELECT * FROM entities WHERE id = ?');
-    const out: Entity[] = [];
-    for (const id of ids) {
-      const row = get.get(id) as EntityRow | undefined;
-      if (row) out.push(entityFromRow(this.conn, row));
+    if (ids.length === 0) return [];
+    if (ids.length === 1) {
+      const e = await this.getEntity(ids[0]!);
+      return e ? [e] : [];
     }
-    return out;
+    const rows = this.stmt(
+      `SELECT e.*, (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS alias_list
+       FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key`,
+    ).all(JSON.stringify(ids)) as (EntityRow & { alias_list: string })[];
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type as Entity['type'],
+      name: row.name,
+      aliases: (JSON.parse(row.alias_list) as string[]).filter((a) => a !== row.name),
+      mentionCount: row.mention_count,
+      documentCount: row.document_count,
+    }));
   }
 
   async getRelation(id: string): Promise<Relation | null> {
@@ -210,14 +253,10 @@ export class SqliteStore implements GraphStore {
     };
   }
 
+  /** Relations by id in one statement (the loop runs inside SQLite); unknown ids skipped. */
   private relationsById(ids: string[]): Relation[] {
-    const get = this.stmt('SELECT * FROM relations WHERE id = ?');
-    const out: Relation[] = [];
-    for (const id of ids) {
-      const row = get.get(id) as RelationRow | undefined;
-      if (row) out.push(toRelation(row));
-    }
-    return out;
+    if (ids.length === 0) return [];
+    return (this.stmt('SELECT r.* FROM json_each(?) j CROSS JOIN relations r ON r.id = j.value').all(JSON.stringify(ids)) as RelationRow[]).map(toRelation);
   }
 
   async getEvidence(relationId: string, first: number = DEFAULT_LIMITS.evidenceFirst): Promise<Evidence[]> {
@@ -246,35 +285,46 @@ export class SqliteStore implements GraphStore {
    * Index-only access for traversals: (relation id, other end) pairs strongest first from the
    * covering indexes, stored degrees, and pair probes; entity-type filters join the other end.
    */
-  private walkAccess(options: NeighbourhoodOptions): WalkAccess {
+  private walkAccess(options: NeighbourhoodOptions, rows = new Map<string, EdgeRow>()): WalkAccess {
     const types = options.relationTypes && options.relationTypes.length > 0 ? options.relationTypes : [];
     const entityTypes = options.entityTypes && options.entityTypes.length > 0 ? options.entityTypes : [];
     const typeSql = types.length > 0 ? ` AND r.type IN (${types.map(() => '?').join(',')})` : '';
     const otherSql = (col: string) =>
       entityTypes.length > 0 ? ` AND (SELECT type FROM entities WHERE id = r.${col}) IN (${entityTypes.map(() => '?').join(',')})` : '';
-    const arms = (limited: boolean) =>
-      `SELECT * FROM (SELECT r.id, r.target AS other, r.strength FROM relations r WHERE r.source = ?${typeSql}${otherSql('target')}${limited ? ' ORDER BY r.strength DESC, r.id LIMIT ?' : ''})
-       UNION ALL SELECT * FROM (SELECT r.id, r.source AS other, r.strength FROM relations r WHERE r.target = ? AND r.source <> r.target${typeSql}${otherSql('source')}${limited ? ' ORDER BY r.strength DESC, r.id LIMIT ?' : ''})`;
-    // Capped reads merge both directions strongest first; whole reads (paths) need no order.
-    const capped = this.stmt(`${arms(true)} ORDER BY 3 DESC, 1 LIMIT ?`).raw(true);
-    const whole = this.stmt(arms(false)).raw(true);
+    const arm = (dir: 'OUT' | 'IN', limited: boolean) => {
+      const [self, other] = dir === 'OUT' ? ['source', 'target'] : ['target', 'source'];
+      return this.stmt(
+        `SELECT r.id, r.${other}${limited ? `, ${EDGE_COLUMNS}` : ''} FROM relations r WHERE r.${self} = ?${dir === 'IN' ? ' AND r.source <> r.target' : ''}${typeSql}${otherSql(other)}` +
+          (limited ? ' ORDER BY r.strength DESC, r.id LIMIT ?' : ''),
+      ).raw(true);
+    };
+    // Each direction is one range of a covering index already in strength order (and holding the
+    // whole row, so kept relations need no second read); merged here.
+    const [outCapped, inCapped, outWhole, inWhole] = [arm('OUT', true), arm('IN', true), arm('OUT', false), arm('IN', false)];
+    // CROSS JOIN keeps json_each outside, so each candidate is one probe of relations_pair.
     const links = this.stmt(
-      `SELECT r.id FROM json_each(?) j JOIN relations r ON r.source = ? AND r.target = j.value WHERE 1${typeSql}
-       UNION ALL SELECT r.id FROM json_each(?) j JOIN relations r ON r.source = j.value AND r.target = ? AND r.source <> r.target WHERE 1${typeSql}`,
+      `SELECT r.id FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = ? AND r.target = j.value${typeSql}
+       UNION ALL SELECT r.id FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = j.value AND r.target = ? AND r.source <> r.target${typeSql}`,
     );
     const degree = this.stmt('SELECT out_degree + in_degree AS d FROM entities WHERE id = ?');
+    let lastAmong: string[] | null = null;
+    let lastJson = '[]';
     return {
       adjacency: (id, max) => {
-        const rows = (
-          max >= 1_000_000_000
-            ? whole.all(id, ...types, ...entityTypes, id, ...types, ...entityTypes)
-            : capped.all(id, ...types, ...entityTypes, max, id, ...types, ...entityTypes, max, max)
-        ) as [string, string][];
-        return rows.map(([rid, other]) => ({ id: rid, other }));
+        const params = [id, ...types, ...entityTypes];
+        if (max >= 1_000_000_000) {
+          const rows = (outWhole.all(...params) as [string, string][]).concat(inWhole.all(...params) as [string, string][]);
+          return rows.map(([rid, other]) => ({ id: rid, other }));
+        }
+        return mergeStrongest(outCapped.all(...params, max) as EdgeRow[], inCapped.all(...params, max) as EdgeRow[], max, rows);
       },
       degree: (id) => (degree.get(id) as { d: number } | undefined)?.d ?? 0,
       links: (id, among) => {
-        const json = JSON.stringify(among);
+        if (among !== lastAmong) {
+          lastAmong = among;
+          lastJson = JSON.stringify(among);
+        }
+        const json = lastJson;
         return (links.all(json, id, ...types, json, id, ...types) as { id: string }[]).map((r) => r.id);
       },
     };
@@ -290,8 +340,16 @@ export class SqliteStore implements GraphStore {
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMITS.neighbourhoodLimit);
     const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
     const present = [...new Set(ids)].filter((id) => exists.get(id) !== undefined);
-    const walk = bfsNeighbourhood(present, this.walkAccess(options), depth, limit);
-    return { nodes: await this.getEntities(walk.nodeIds), relations: this.relationsById(walk.relationIds), truncated: walk.truncated };
+    const rows = new Map<string, EdgeRow>();
+    const walk = bfsNeighbourhood(present, this.walkAccess(options, rows), depth, limit);
+    const relations: Relation[] = [];
+    const missing: string[] = [];
+    for (const id of walk.relationIds) {
+      const row = rows.get(id);
+      if (row) relations.push(edgeRelation(row));
+      else missing.push(id);
+    }
+    return { nodes: await this.getEntities(walk.nodeIds), relations: relations.concat(this.relationsById(missing)), truncated: walk.truncated };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
@@ -301,7 +359,10 @@ export class SqliteStore implements GraphStore {
     if (first === 0 || !exists.get(from) || !exists.get(to)) return [];
     const found = shortestPaths(from, to, this.walkAccess({ relationTypes: options.relationTypes }), maxHops, first);
     const result: Path[] = [];
-    for (const p of found) result.push({ nodes: await this.getEntities(p.nodes), relations: this.relationsById(p.relations) });
+    for (const p of found) {
+      const byId = new Map(this.relationsById(p.relations).map((r) => [r.id, r]));
+      result.push({ nodes: await this.getEntities(p.nodes), relations: p.relations.flatMap((id) => byId.get(id) ?? []) });
+    }
     return result;
   }
 
