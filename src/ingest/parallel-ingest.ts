@@ -38,7 +38,6 @@ export class ExtractionPool {
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
       });
-      w.unref();
     });
   }
 
