@@ -25,5 +25,6 @@ export default tseslint.config(
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   layer(['extract/**'], ['**/store/**', '**/ingest/**', '**/api/**', '**/cli/**', '**/server*'], 'extract/ imports only src/model and compromise'),
   layer(['src/store/**'], ['**/extract/**', '**/ingest/**', '**/api/**', '**/cli/**', '**/server*'], 'src/store/ imports only src/model'),
+  layer(['src/export/**'], ['**/extract/**', '**/store/**', '**/ingest/**', '**/api/**', '**/cli/**', '**/server*'], 'src/export/ imports only src/model'),
   layer(['viz/**'], ['**/src/**', '**/extract/**'], 'viz/ talks to the server over HTTP only'),
 );

@@ -36,7 +36,9 @@ export async function bulkLoad(entities, graph, { seed, label }) {
   db.pragma('foreign_keys = OFF');
   const conn = new SqliteConnection(db);
   // Indexes are cheaper built once over sorted data than maintained row by row.
-  db.exec('DROP INDEX relations_by_source; DROP INDEX relations_by_target; DROP INDEX relations_pair; DROP INDEX aliases_norm; DROP INDEX entities_popularity');
+  // Degrees are computed here, so the triggers that keep them go too (DDL brings both back).
+  db.exec(`DROP INDEX relations_by_source; DROP INDEX relations_by_target; DROP INDEX relations_pair; DROP INDEX aliases_norm;
+    DROP INDEX entities_popularity; DROP TRIGGER relations_degree_insert; DROP TRIGGER relations_degree_delete; DROP TRIGGER relations_degree_update`);
   const { source, target, type, confidence, evidence, degree, typeNames } = graph;
   const outDeg = new Int32Array(entities.length);
   const inDeg = new Int32Array(entities.length);

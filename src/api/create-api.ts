@@ -1,13 +1,15 @@
 // Builds the GraphQL server (graphql-yoga) over a GraphStore: schema from schema/, limits from
-// graphql-armor, errors masked through one chokepoint. Tests call `api.fetch` in-process.
+// graphql-armor, errors masked through one chokepoint, HTTP policy (body size, caching, CORS) in
+// http-policy.ts. Tests call `api.fetch` in-process.
 import { timingSafeEqual } from 'node:crypto';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLScalarType, Kind, type DocumentNode } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
-import { maskError } from './errors.js';
+import { apiLogger, maskError } from './errors.js';
+import { ARMOR_LIMITS, corsOptions, isCrossOrigin, useHttpPolicy } from './http-policy.js';
 import { createResolvers, type ApiContext } from './resolvers.js';
 import { loadTypeDefs } from './type-defs.js';
 
@@ -35,6 +37,17 @@ function tokenMatches(header: string | null, token: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** graphql-jit ignores variable defaults (`$id: ID! = "x"`): such operations run on the plain executor. */
+const defaultsSeen = new WeakMap<DocumentNode, boolean>();
+function hasVariableDefaults(document: DocumentNode): boolean {
+  let found = defaultsSeen.get(document);
+  if (found === undefined) {
+    found = document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && (d.variableDefinitions ?? []).some((v) => v.defaultValue !== undefined));
+    defaultsSeen.set(document, found);
+  }
+  return found;
+}
+
 export type KgApi = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
 export function createApi(store: GraphStore, options: ApiOptions): KgApi {
@@ -48,23 +61,27 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     graphiql: options.graphiql ?? true,
     landingPage: false,
     maskedErrors: { maskError },
-    cors: (request) => ({ origin: request.headers.get('origin') ?? '*', methods: ['GET', 'POST'], credentials: false }),
+    logging: apiLogger,
+    cors: corsOptions,
     context: ({ request }) => ({
       store,
       authorised: tokenMatches(request.headers.get('authorization'), options.apiToken),
       mutationsEnabled: options.apiToken !== null,
+      crossOrigin: isCrossOrigin(request),
       entityCache: new Map(),
+      sentenceCache: new Map(),
     }),
     plugins: [
+      useHttpPolicy(),
       EnvelopArmorPlugin({
-        maxDepth: { n: 12 },
-        maxAliases: { n: 30 },
-        maxTokens: { n: 2000 },
-        maxDirectives: { n: 20 },
-        costLimit: { maxCost: 100000 },
+        maxDepth: { n: ARMOR_LIMITS.maxDepth },
+        maxAliases: { n: ARMOR_LIMITS.maxAliases },
+        maxTokens: { n: ARMOR_LIMITS.maxTokens },
+        maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
+        costLimit: { maxCost: ARMOR_LIMITS.maxCost },
         blockFieldSuggestion: { enabled: true },
       }),
-      ...(options.jit === false ? [] : [useGraphQlJit()]),
+      ...(options.jit === false ? [] : [useGraphQlJit({}, { enableIf: ({ document }) => !hasVariableDefaults(document) })]),
     ],
   });
 }

@@ -33,3 +33,20 @@ export function maskError(error: unknown, message: string): Error {
   }
   return createGraphQLError(message, { extensions: { code: 'INTERNAL' } });
 }
+
+/** True for errors meant for the client (typed KgErrors, parse/validation/limit errors): not worth a log line. */
+function isExpected(value: unknown): boolean {
+  if (isKgError(value)) return value.code !== 'INTERNAL';
+  return isGraphQLErrorLike(value) && (!value.originalError || isExpected(value.originalError));
+}
+
+/** Yoga's logger: client errors are silent, anything unexpected is logged in full (server side only). */
+export const apiLogger = {
+  debug: (): void => undefined,
+  info: (): void => undefined,
+  warn: (...args: unknown[]): void => console.warn(...args),
+  error: (...args: unknown[]): void => {
+    if (args.some(isExpected)) return;
+    console.error(...args);
+  },
+};

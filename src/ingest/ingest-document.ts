@@ -4,7 +4,9 @@ import { invalidInput } from '../model/errors.js';
 import { countWords, documentId, textHash } from '../model/names.js';
 import type { DocumentGraph, DocumentInput, LinkedDocument } from '../model/types.js';
 import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
+import { applyCuration, hasRules } from './apply-curation.js';
 import { linkDocument, linkKeys } from './link.js';
+import { bestMatch, fingerprint } from './near-duplicate.js';
 
 export interface IngestOutcome extends AddDocumentResult {
   title: string | null;
@@ -12,6 +14,8 @@ export interface IngestOutcome extends AddDocumentResult {
   relations: number;
   words: number;
   warnings: string[];
+  /** For status 'duplicate': the stored document this one is a copy of, and how similar. */
+  duplicateOf?: { documentId: string; similarity: number };
 }
 
 /** Normalises text for hashing and extraction: one newline convention, no NUL/control bytes. */
@@ -32,16 +36,41 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput, ex
   if (await store.hasDocument(hash)) {
     return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
   }
+  const meta = { title: input.title, byline: input.byline, url: input.url, publishedAt: input.publishedAt, source: input.source };
+  // A syndicated copy of a stored story is recorded as such and not extracted: it must not
+  // count twice as evidence.
+  const print = fingerprint(text);
+  const original = print ? bestMatch(print.signature, await store.findNearDuplicates(print.bandKeys)) : null;
+  if (print && original) {
+    const copy: LinkedDocument = {
+      id: documentId(hash),
+      textHash: hash,
+      meta,
+      text,
+      wordCount: base.words,
+      sentences: [],
+      entities: [],
+      mentions: [],
+      relations: [],
+      nearDuplicate: { ...print, duplicateOf: original.documentId },
+    };
+    const result = await store.addDocument(copy);
+    return { ...base, ...result, entities: 0, relations: 0, warnings: [], duplicateOf: original };
+  }
   const graph = extracted ? await extracted : extractDocument(text);
-  const linked = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
+  const rules = await store.getCurationRules();
+  const linked0 = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
+  // Investigators' corrections (merges, rejections, renames, types, removed aliases) stick.
+  const linked = hasRules(rules) ? applyCuration(linked0, rules) : linked0;
   const doc: LinkedDocument = {
     id: documentId(hash),
     textHash: hash,
-    meta: { title: input.title, byline: input.byline, url: input.url, publishedAt: input.publishedAt, source: input.source },
+    meta,
     text,
     wordCount: base.words,
     sentences: graph.sentences,
     ...linked,
+    ...(print ? { nearDuplicate: { ...print, duplicateOf: null } } : {}),
   };
   const result = await store.addDocument(doc);
   return { ...base, ...result, entities: linked.entities.length, relations: linked.relations.length, warnings: graph.warnings };

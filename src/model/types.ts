@@ -39,6 +39,9 @@ export interface DocEntity {
   aliases: string[];
   /** Indexes into DocumentGraph.mentions. */
   mentions: number[];
+  /** Canonical names from the extractor's variant gazetteer that denote the same entity
+   * ("Artsakh" for "Nagorno-Karabakh"); a hint for cross-document linking, not a surface form. */
+  knownAs?: string[];
 }
 
 export interface DocRelation {
@@ -124,6 +127,15 @@ export interface LinkedRelation {
   targetEnd: number;
 }
 
+/** A document's near-duplicate fingerprint (MinHash over word shingles; see src/ingest/near-duplicate.ts). */
+export interface NearDuplicateInfo {
+  signature: number[];
+  /** LSH band keys the store indexes, so GraphStore.findNearDuplicates can find this document. */
+  bandKeys: string[];
+  /** Set when this document is a syndicated copy of that stored document. */
+  duplicateOf: string | null;
+}
+
 export interface LinkedDocument {
   id: string;
   textHash: string;
@@ -134,6 +146,12 @@ export interface LinkedDocument {
   entities: LinkedEntity[];
   mentions: LinkedMention[];
   relations: LinkedRelation[];
+  /**
+   * Optional. With `duplicateOf` set, the store keeps the document (metadata, text, the link to
+   * its original) but ignores its sentences, entities, mentions and relations, so a syndicated
+   * copy never adds evidence. Without it, the fingerprint is indexed for later look-ups.
+   */
+  nearDuplicate?: NearDuplicateInfo;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,5 +277,7 @@ export interface GraphExport {
     ingestedAt?: string;
     textHash?: string;
     wordCount?: number;
+    /** Present when the document is a near-duplicate (syndicated copy) of that document. */
+    duplicateOf?: string;
   }>;
 }

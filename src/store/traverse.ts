@@ -2,6 +2,7 @@
 // (SQLite): capped breadth-first neighbourhoods and exact shortest paths by bidirectional BFS.
 // Both read adjacency lazily and in bounded slices, so their cost follows the answer's size,
 // not the degree of the hubs they pass through.
+import type { Relation } from '../model/types.js';
 
 /** One relation seen from a node: its id and the node at the other end. */
 export interface Edge {
@@ -195,4 +196,33 @@ export function shortestPaths(
     }
   }
   return results;
+}
+
+/**
+ * Walk access over a backend that lists whole relations (in-memory views): adapts `list` (an
+ * entity's relations, strongest first) and remembers each relation seen, for `relation(id)`.
+ */
+export function relationListAccess(list: (id: string) => Relation[]): { access: WalkAccess; relation: (id: string) => Relation | undefined } {
+  const seen = new Map<string, Relation>();
+  const other = (r: Relation, id: string) => (r.source === id ? r.target : r.source);
+  const access: WalkAccess = {
+    adjacency: (id, max) =>
+      list(id)
+        .slice(0, max)
+        .map((r) => {
+          seen.set(r.id, r);
+          return { id: r.id, other: other(r, id) };
+        }),
+    degree: (id) => list(id).length,
+    links: (id, among) => {
+      const set = new Set(among);
+      return list(id)
+        .filter((r) => set.has(other(r, id)))
+        .map((r) => {
+          seen.set(r.id, r);
+          return r.id;
+        });
+    },
+  };
+  return { access, relation: (id) => seen.get(id) };
 }

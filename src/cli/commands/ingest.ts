@@ -19,7 +19,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
 
   program
     .command('ingest')
-    .description('ingest files and folders (.txt .md .html .jsonl) or - for stdin')
+    .description('ingest files and folders (.txt .md .html .jsonl, RSS/Atom feeds) or - for stdin')
     .argument('<paths...>', 'files, folders (recursive) or - for stdin')
     .option('--json', 'print a machine-readable summary')
     .option('--workers <n>', 'extraction threads (default: min(2, cores))', (v) => Math.max(1, Math.min(16, Number.parseInt(v, 10) || 1)))

@@ -1,6 +1,7 @@
 // JSON Lines: one document per line, {"id","text","title","byline","url","publishedAt"}.
 // A malformed line is reported with its line number; the other lines still count.
 import type { DocumentInput } from '../../model/types.js';
+import { isoDate } from './dates.js';
 
 export type JsonlItem = { ok: true; input: DocumentInput } | { ok: false; error: string };
 
@@ -35,7 +36,7 @@ export function* readJsonl(text: string, source: string): Generator<JsonlItem> {
         title: str(o.title) ?? str(o.id),
         byline: str(o.byline),
         url: str(o.url),
-        publishedAt: str(o.publishedAt),
+        publishedAt: isoDate(str(o.publishedAt)),
         source: str(o.id) ? `${source}#${String(o.id)}` : where,
       },
     };

@@ -7,6 +7,7 @@ import type { GraphExport } from '../../model/types.js';
 import type { ImportResult } from '../graph-store.js';
 import type { SqliteConnection } from './connection.js';
 import { DOCUMENT_COLUMNS, entityFromRow, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
+import { duplicateLinks, linkDuplicate } from './near-duplicates.js';
 import { updateSearchBand } from './search-order.js';
 import { STRENGTH_SQL, mergeEntity, mergeRelation, refreshRelation } from './writes.js';
 
@@ -27,6 +28,7 @@ export async function importGraph(conn: SqliteConnection, data: GraphExport): Pr
       ).run(d.id, hash, d.title ?? null, d.byline ?? null, d.url ?? null, d.publishedAt ?? null, d.ingestedAt ?? now, d.wordCount ?? 0);
       documents++;
     }
+    for (const d of data.documents) if (d.duplicateOf) linkDuplicate(conn, d.id, d.duplicateOf);
     let entities = 0;
     for (const e of data.entities) {
       const created = mergeEntity(conn, e.id, e.type, e.name, e.aliases ?? [], 0, 0);
@@ -102,6 +104,7 @@ export async function exportGraph(conn: SqliteConnection): Promise<GraphExport> 
       targetEnd: ev.target_end,
     })),
   }));
+  const duplicates = duplicateLinks(conn);
   const documents = (conn.stmt(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id`).all() as DocumentRow[]).map((d) => ({
     id: d.id,
     title: d.title,
@@ -111,6 +114,7 @@ export async function exportGraph(conn: SqliteConnection): Promise<GraphExport> 
     ingestedAt: d.ingested_at,
     textHash: d.text_hash,
     wordCount: d.word_count,
+    ...(duplicates.has(d.id) ? { duplicateOf: duplicates.get(d.id)! } : {}),
   }));
   return { format: 'kg-graph', version: 1, entities, relations, documents };
 }
@@ -128,7 +132,16 @@ function validateExport(data: GraphExport): void {
     if (!['Person', 'Organization', 'Place'].includes(e.type)) throw invalidInput(op, `entity ${e.id} has unknown type ${String(e.type)}`);
     ids.add(e.id);
   }
-  for (const d of data.documents) if (!d || typeof d.id !== 'string') throw invalidInput(op, 'every document needs a string id');
+  const documentIds = new Set<string>();
+  for (const d of data.documents) {
+    if (!d || typeof d.id !== 'string') throw invalidInput(op, 'every document needs a string id');
+    documentIds.add(d.id);
+  }
+  for (const d of data.documents) {
+    if (d.duplicateOf !== undefined && (typeof d.duplicateOf !== 'string' || !documentIds.has(d.duplicateOf))) {
+      throw invalidInput(op, `document ${d.id} is a duplicate of ${String(d.duplicateOf)}, which is not in the file`);
+    }
+  }
   for (const r of data.relations) {
     if (!r || typeof r.id !== 'string' || typeof r.type !== 'string') throw invalidInput(op, 'every relation needs a string id and type');
     if (!ontology().isRelationType(r.type)) throw invalidInput(op, `relation ${r.id} has type ${r.type}, which the ontology does not define`);

@@ -103,6 +103,21 @@ CREATE INDEX IF NOT EXISTS relations_by_source ON relations
   (source, strength DESC, id, type, target, confidence, evidence_count, status, first_reported, last_reported);
 CREATE INDEX IF NOT EXISTS relations_by_target ON relations
   (target, strength DESC, id, type, source, confidence, evidence_count, status, first_reported, last_reported);
+-- Stored degrees follow every insert, delete and re-pointing of a relation (curation included).
+CREATE TRIGGER IF NOT EXISTS relations_degree_insert AFTER INSERT ON relations BEGIN
+  UPDATE entities SET out_degree = out_degree + 1 WHERE id = NEW.source;
+  UPDATE entities SET in_degree = in_degree + 1 WHERE id = NEW.target AND NEW.source <> NEW.target;
+END;
+CREATE TRIGGER IF NOT EXISTS relations_degree_delete AFTER DELETE ON relations BEGIN
+  UPDATE entities SET out_degree = out_degree - 1 WHERE id = OLD.source;
+  UPDATE entities SET in_degree = in_degree - 1 WHERE id = OLD.target AND OLD.source <> OLD.target;
+END;
+CREATE TRIGGER IF NOT EXISTS relations_degree_update AFTER UPDATE OF source, target ON relations BEGIN
+  UPDATE entities SET out_degree = out_degree - 1 WHERE id = OLD.source;
+  UPDATE entities SET in_degree = in_degree - 1 WHERE id = OLD.target AND OLD.source <> OLD.target;
+  UPDATE entities SET out_degree = out_degree + 1 WHERE id = NEW.source;
+  UPDATE entities SET in_degree = in_degree + 1 WHERE id = NEW.target AND NEW.source <> NEW.target;
+END;
 -- Pair probes (is there a link between these two?) for hubs in capped neighbourhoods.
 CREATE INDEX IF NOT EXISTS relations_pair ON relations (source, target, id);
 

@@ -8,6 +8,7 @@ import { KgError, invalidInput } from '../../model/errors.js';
 import type {
   Document,
   Entity,
+  EntityType,
   Evidence,
   GraphExport,
   LinkedDocument,
@@ -27,18 +28,42 @@ import {
   type GraphStore,
   type ImportResult,
   type LinkCandidate,
+  type NearDuplicateCandidate,
+  type CurationRules,
+  type DeleteDocumentResult,
+  type EntityQuery,
+  type NeighbourCounts,
+  type RelationListQuery,
   type NeighbourhoodOptions,
+  type SnapshotRecord,
+  type StoredMention,
   type PathOptions,
   type RelationQuery,
   type SearchOptions,
 } from '../graph-store.js';
+import { capPerType } from '../type-caps.js';
 import { bfsNeighbourhood, shortestPaths, type Edge, type WalkAccess } from '../traverse.js';
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
+import { findNearDuplicates, NEAR_DUPLICATE_DDL } from './near-duplicates.js';
 import { applySchema } from './migrate.js';
 import { PRAGMAS } from './schema.js';
+import {
+  addEntityAlias,
+  CURATION_DDL,
+  curationRules,
+  deleteDocument,
+  mergeEntities,
+  rejectRelation,
+  removeEntityAlias,
+  renameEntity,
+  setEntityType,
+} from './curation.js';
+import { getEntityDocuments, getMentions, listEntities, neighbourCounts } from './queries-entities.js';
+import { listRelations } from './queries-relations.js';
 import { searchEntities } from './search.js';
+import { addSnapshot, getSnapshot, SNAPSHOT_DDL } from './snapshots.js';
 import { addDocument } from './writes.js';
 
 /** A relation as read from a covering index: id, other end, strength, then the row's columns. */
@@ -98,6 +123,9 @@ export class SqliteStore implements GraphStore {
   async init(): Promise<void> {
     for (const p of PRAGMAS) this.db.pragma(p.replace(/^PRAGMA /, ''));
     applySchema(this.conn);
+    this.db.exec(NEAR_DUPLICATE_DDL);
+    this.db.exec(SNAPSHOT_DDL);
+    this.db.exec(CURATION_DDL);
   }
 
   async close(): Promise<void> {
@@ -154,6 +182,10 @@ export class SqliteStore implements GraphStore {
     }));
   }
 
+  async findNearDuplicates(bandKeys: string[]): Promise<NearDuplicateCandidate[]> {
+    return findNearDuplicates(this.conn, bandKeys);
+  }
+
   // --- reads -------------------------------------------------------------------------------------
   async getEntity(id: string): Promise<Entity | null> {
     const row = this.stmt('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
@@ -199,6 +231,15 @@ export class SqliteStore implements GraphStore {
       parts.push('confidence >= ?');
       params.push(query.minConfidence);
     }
+    // Reporting window: relations with no publication date cannot be placed in it.
+    if (query.reportedAfter) {
+      parts.push('last_reported >= ?');
+      params.push(query.reportedAfter);
+    }
+    if (query.reportedBefore) {
+      parts.push('first_reported <= ?');
+      params.push(query.reportedBefore);
+    }
     return { where: parts.join(' AND '), params };
   }
 
@@ -224,7 +265,7 @@ export class SqliteStore implements GraphStore {
   /** How many relations `relationsOf` could list: stored degrees, or a count when filtered. */
   private countRelations(entityId: string, query: RelationQuery): number {
     const direction = query.direction ?? 'BOTH';
-    const filtered = (query.types && query.types.length > 0) || (query.minConfidence ?? 0) > 0;
+    const filtered = (query.types && query.types.length > 0) || (query.minConfidence ?? 0) > 0 || Boolean(query.reportedAfter) || Boolean(query.reportedBefore);
     if (!filtered) {
       const d = this.stmt('SELECT out_degree AS o, in_degree AS i FROM entities WHERE id = ?').get(entityId) as { o: number; i: number } | undefined;
       if (!d) return 0;
@@ -341,7 +382,15 @@ export class SqliteStore implements GraphStore {
     const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
     const present = [...new Set(ids)].filter((id) => exists.get(id) !== undefined);
     const rows = new Map<string, EdgeRow>();
-    const walk = bfsNeighbourhood(present, this.walkAccess(options, rows), depth, limit);
+    let access = this.walkAccess(options, rows);
+    let capped = () => false;
+    if (options.limitPerType !== undefined) {
+      const typeOf = this.stmt('SELECT type FROM entities WHERE id = ?');
+      let adjacency = access.adjacency;
+      ({ adjacency, capped } = capPerType(adjacency, present, (id) => (typeOf.get(id) as { type: string } | undefined)?.type, Math.max(0, options.limitPerType)));
+      access = { ...access, adjacency };
+    }
+    const walk = bfsNeighbourhood(present, access, depth, limit);
     const relations: Relation[] = [];
     const missing: string[] = [];
     for (const id of walk.relationIds) {
@@ -349,7 +398,7 @@ export class SqliteStore implements GraphStore {
       if (row) relations.push(edgeRelation(row));
       else missing.push(id);
     }
-    return { nodes: await this.getEntities(walk.nodeIds), relations: relations.concat(this.relationsById(missing)), truncated: walk.truncated };
+    return { nodes: await this.getEntities(walk.nodeIds), relations: relations.concat(this.relationsById(missing)), truncated: walk.truncated || capped() };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
@@ -418,5 +467,67 @@ export class SqliteStore implements GraphStore {
       entitiesByType: group('SELECT type AS k, count(*) AS n FROM entities GROUP BY type ORDER BY type'),
       relationsByType: group('SELECT type AS k, count(*) AS n FROM relations GROUP BY type ORDER BY type'),
     };
+  }
+
+  // --- analyst reads, snapshots (queries-entities.ts, snapshots.ts) ---------------------------------
+  async neighbourCounts(entityId: string): Promise<NeighbourCounts> {
+    return neighbourCounts(this.conn, entityId);
+  }
+
+  async getMentions(entityId: string, first: number = DEFAULT_LIMITS.relationsFirst, after: string | null = null): Promise<Page<StoredMention>> {
+    return getMentions(this.conn, entityId, first, after);
+  }
+
+  async addSnapshot(snapshot: SnapshotRecord): Promise<void> {
+    addSnapshot(this.conn, snapshot);
+  }
+
+  async getSnapshot(id: string): Promise<SnapshotRecord | null> {
+    return getSnapshot(this.conn, id);
+  }
+
+  async listEntities(query: EntityQuery = {}): Promise<Page<Entity>> {
+    return listEntities(this.conn, query);
+  }
+
+  async listRelations(query: RelationListQuery = {}): Promise<Page<Relation>> {
+    return listRelations(this.conn, query);
+  }
+
+  async getEntityDocuments(entityId: string, first: number = DEFAULT_LIMITS.documentsFirst, after: string | null = null): Promise<Page<Document>> {
+    return getEntityDocuments(this.conn, entityId, first, after);
+  }
+
+  // --- curation (curation.ts) ----------------------------------------------------------------------
+  async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+    return mergeEntities(this.conn, keepId, mergeId);
+  }
+
+  async renameEntity(id: string, name: string): Promise<Entity> {
+    return renameEntity(this.conn, id, name);
+  }
+
+  async addAlias(id: string, alias: string): Promise<Entity> {
+    return addEntityAlias(this.conn, id, alias);
+  }
+
+  async removeAlias(id: string, alias: string): Promise<Entity> {
+    return removeEntityAlias(this.conn, id, alias);
+  }
+
+  async setEntityType(id: string, type: EntityType): Promise<Entity> {
+    return setEntityType(this.conn, id, type);
+  }
+
+  async rejectRelation(id: string): Promise<Relation> {
+    return rejectRelation(this.conn, id);
+  }
+
+  async deleteDocument(id: string): Promise<DeleteDocumentResult> {
+    return deleteDocument(this.conn, id);
+  }
+
+  async getCurationRules(): Promise<CurationRules> {
+    return curationRules(this.conn);
   }
 }

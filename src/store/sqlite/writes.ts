@@ -5,6 +5,7 @@ import type { EntityType, LinkedDocument } from '../../model/types.js';
 import type { AddDocumentResult } from '../graph-store.js';
 import { deletionKeys, tokenise } from '../search-keys.js';
 import type { SqliteConnection } from './connection.js';
+import { recordNearDuplicate } from './near-duplicates.js';
 import { indexAlias, updateSearchBand } from './search-order.js';
 
 /** Listing order of relations as one indexable integer: typed before co-occurrence, then support, then confidence. */
@@ -20,6 +21,11 @@ export async function addDocument(conn: SqliteConnection, doc: LinkedDocument): 
       `INSERT INTO documents (id, text_hash, title, byline, url, published_at, source, ingested_at, word_count, body)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(doc.id, doc.textHash, m.title, m.byline, m.url, m.publishedAt, m.source, new Date().toISOString(), doc.wordCount, doc.text);
+    if (doc.nearDuplicate) {
+      recordNearDuplicate(conn, doc.id, doc.nearDuplicate);
+      // A syndicated copy is kept as a document only: it must not add evidence or counts.
+      if (doc.nearDuplicate.duplicateOf) return { documentId: doc.id, status: 'duplicate', entitiesCreated: 0, relationsCreated: 0 };
+    }
     const insertSentence = conn.stmt('INSERT INTO sentences (document_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
     for (const s of doc.sentences) insertSentence.run(doc.id, s.index, s.start, s.end, s.text);
 
@@ -66,25 +72,12 @@ export function addAlias(conn: SqliteConnection, entityId: string, alias: string
 }
 
 export function mergeRelation(conn: SqliteConnection, id: string, source: string, target: string, type: string, status: string | null): boolean {
-  const created =
+  // Degrees of both ends are kept by triggers (schema.ts).
+  return (
     conn.stmt(
       `INSERT OR IGNORE INTO relations (id, source, target, type, confidence, evidence_count, status) VALUES (?, ?, ?, ?, 0, 0, ?)`,
-    ).run(id, source, target, type, status).changes > 0;
-  if (created) {
-    conn.stmt('UPDATE entities SET out_degree = out_degree + 1 WHERE id = ?').run(source);
-    // A self-loop is listed once, as outgoing (the incoming listing skips it).
-    if (source !== target) conn.stmt('UPDATE entities SET in_degree = in_degree + 1 WHERE id = ?').run(target);
-  }
-  return created;
-}
-
-/** Recounts stored degrees; any write that removes or moves relations must call it for both ends. */
-export function refreshDegrees(conn: SqliteConnection, entityIds: Iterable<string>): void {
-  const update = conn.stmt(
-    `UPDATE entities SET out_degree = (SELECT count(*) FROM relations WHERE source = entities.id),
-       in_degree = (SELECT count(*) FROM relations WHERE target = entities.id AND source <> target) WHERE id = ?`,
+    ).run(id, source, target, type, status).changes > 0
   );
-  for (const id of entityIds) update.run(id);
 }
 
 /** Recomputes a relation's aggregate fields from its evidence (noisy-or confidence). */

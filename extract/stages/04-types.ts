@@ -1,0 +1,129 @@
+// Stage 4: entity types for candidates, or rejection. Evidence in order of strength: gazetteer
+// match, head words ("... Foundation", "Gulf of ..."), titles, given names, acronyms, context
+// ("in X", "X said"), then document consistency (the same surface, or a surname of a person
+// named earlier, takes the strongest type seen in the document).
+import type { EntityType } from '../../src/model/types.js';
+import type { Token } from './02-tokens.js';
+import type { Candidate } from './03-mentions.js';
+import { countryNames, demonyms, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads, titles } from '../lexicon.js';
+
+export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acronym' | 'context' | 'document' | 'default';
+
+export interface TypedCandidate extends Candidate {
+  type: EntityType;
+  evidence: TypeEvidence;
+  /** 3 strong (gazetteer/head/title), 2 medium (given name, acronym, context), 1 weak (default). */
+  strength: number;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'via', 'outside', 'towards', 'toward', 'throughout', 'around', 'inside', 'across']);
+const OPEN_QUOTES = new Set(['‘', '“', '"', "'", '«']);
+const CLOSE_QUOTES = new Set(['’', '”', '"', "'", '»']);
+const ORG_NOUNS = new Set([...orgHeads].filter((w) => /^[a-z]+$/.test(w) && w.length > 3).concat(['website', 'newspaper', 'broadcaster', 'outlet', 'firm', 'portal', 'channel', 'daily', 'weekly', 'agency']));
+const APPOS_ORG = new RegExp(`^(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:${[...ORG_NOUNS, 'tank', 'organisation', 'organization', 'body', 'institution', 'outlet', 'think'].join('|')})\\b`);
+const followingWords = (tokens: Token[], from: number, n: number): string => tokens.slice(from, from + n).map((t) => t.lower).join(' ');
+const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'explained', 'noted', 'asked', 'replied', 'argued', 'insisted', 'warned', 'believes', 'thinks']);
+const SPORTS = /\b(SOCCER|FOOTBALL|CRICKET|RUGBY|BASKETBALL|BASEBALL|HOCKEY|TENNIS|GOLF|CYCLING|ATHLETICS|MOTOR|RACING|SKIING|SWIMMING|BOXING|VOLLEYBALL|HANDBALL|NFL|NBA|NHL)\b/;
+
+const isAcronym = (s: string): boolean => (/^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(s)) && s.replace(/[^\p{Lu}]/gu, '').length >= 2;
+
+function nameTokens(tokens: Token[], c: Candidate): Token[] {
+  return tokens.slice(c.first, c.last + 1).filter((t) => t.isWord);
+}
+
+function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedCandidate, keyof Candidate> | null {
+  const words = nameTokens(tokens, c);
+  if (words.length === 0) return null;
+  const key = lower(c.text);
+  const firstW = words[0]!;
+  const lastW = words[words.length - 1]!;
+  if (notEntities.has(key) || titles.has(key) || (demonyms.has(key) && !gazetteer.has(key))) return null;
+  if (words.length === 1 && key.endsWith('s') && demonyms.has(key.slice(0, -1))) return null;
+  if (words.length === 1 && /\d/.test(firstW.text)) return null;
+  const prev = tokens[c.first - 1];
+  const next = tokens[c.last + 1];
+  const prevW = prev && prev.sentence === c.sentence ? prev.lower : '';
+  const nextW = next && next.sentence === c.sentence ? next.lower : '';
+  const capsLine = firstW.capsLine;
+
+  const gaz = gazetteer.get(key);
+  // Titles of works and slogans in quotes (‘Am Abgrund’, “Golden Passport”) are not names.
+  const quoted = prev && next && OPEN_QUOTES.has(prev.text) && CLOSE_QUOTES.has(next.text);
+  if (quoted && !gaz && !orgHeads.has(lastW.lower)) return null;
+  // "the Skolkovo school", "the Intelligence Online website": a name used before an organisation noun.
+  if (!gaz && next && next.sentence === c.sentence && !next.upper && ORG_NOUNS.has(next.lower) && !c.title) return { type: 'Organization', evidence: 'context', strength: 2 };
+  if (c.title && gaz !== 'Organization') return { type: 'Person', evidence: 'title', strength: 3 };
+  if (gaz) {
+    // Sports results: a city or region standing for its team.
+    const dateline = capsLine && /^\d{4}-\d\d-\d\d$/.test(next?.text ?? '');
+    if (gaz === 'Place' && sportsDoc && !dateline && !countryNames.has(key) && !VENUE_PREPOSITIONS.has(prevW)) {
+      return { type: 'Organization', evidence: 'context', strength: 3 };
+    }
+    return { type: gaz, evidence: 'gazetteer', strength: 3 };
+  }
+  if (words.length >= 2) {
+    if (orgHeads.has(lastW.lower)) return { type: 'Organization', evidence: 'head', strength: 3 };
+    const hasOf = tokens.slice(c.first, c.last + 1).some((t) => t.lower === 'of');
+    if (hasOf && placeOfHeads.has(firstW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
+    if (hasOf && (ofHeads.has(firstW.lower) || orgHeads.has(firstW.lower))) return { type: 'Organization', evidence: 'head', strength: 3 };
+    if (placeHeads.has(lastW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
+    if (!capsLine && words.some((w) => orgHeads.has(w.lower) && !firstNames.has(w.lower)) && !firstNames.has(firstW.lower)) return { type: 'Organization', evidence: 'head', strength: 2 };
+  } else if (orgHeads.has(firstW.lower) && !capsLine && firstW.upper && isCommonWord(firstW.lower)) {
+    return null; // a lone "Council" / "Ministry" is a reference, not a name
+  }
+  if (words.length >= 2 && words.length <= 4 && firstNames.has(firstW.lower) && !orgHeads.has(lastW.lower)) return { type: 'Person', evidence: 'given-name', strength: 2 };
+  if (words.length === 1 && isAcronym(firstW.text) && !capsLine) return { type: 'Organization', evidence: 'acronym', strength: 2 };
+  if (SPEECH.has(nextW) || prevW === 'said' || prevW === 'by' && words.length >= 2) return { type: 'Person', evidence: 'context', strength: 2 };
+  if (words.length === 1 && PLACE_PREPOSITIONS.has(prevW)) return { type: 'Place', evidence: 'context', strength: 1 };
+  if (words.length === 1 && lastNames.has(firstW.lower)) return { type: 'Person', evidence: 'given-name', strength: 1 };
+  if (words.length === 1 && (firstW.initial || capsLine) && isCommonWord(firstW.lower)) return null;
+  if (words.length === 1 && /(?:ian|ese|ish|ean|ans|ists?)$/.test(firstW.lower) && isCommonWord(firstW.lower)) return null;
+  // "Air France", "Dynamo Moscow", "Red Star Belgrade": a name built around a place is a body.
+  if (words.length >= 2 && words.some((w) => gazetteer.get(w.lower) === 'Place' && !firstNames.has(w.lower))) return { type: 'Organization', evidence: 'default', strength: 1 };
+  // "Troika Dialog, an investment company": an apposition names the kind of body.
+  if (next?.text === ',' && APPOS_ORG.test(followingWords(tokens, c.last + 2, 5))) return { type: 'Organization', evidence: 'context', strength: 2 };
+  const nameLike = words.every((w) => firstNames.has(w.lower) || lastNames.has(w.lower) || (!isCommonWord(w.lower) && !demonyms.has(w.lower) && !notEntities.has(w.lower)));
+  if (words.length >= 2 && words.length <= 4 && nameLike) return { type: 'Person', evidence: 'default', strength: 1 };
+  return { type: 'Person', evidence: 'default', strength: 0 };
+}
+
+export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedCandidate[] {
+  const head = tokens.slice(0, 12).map((t) => t.text).join(' ');
+  const sportsDoc = SPORTS.test(head);
+  const typed: TypedCandidate[] = [];
+  for (const c of candidates) {
+    const t = typeOne(c, tokens, sportsDoc);
+    if (t) typed.push({ ...c, ...t });
+  }
+  // Document consistency: strongest type per surface; surnames / first words of known names.
+  const bySurface = new Map<string, TypedCandidate>();
+  const partOf = new Map<string, TypedCandidate>();
+  for (const m of typed) {
+    const k = lower(m.text);
+    const cur = bySurface.get(k);
+    if (!cur || m.strength > cur.strength) bySurface.set(k, m);
+    const words = nameTokens(tokens, m);
+    if (words.length >= 2 && (m.strength >= 2 || (m.type === 'Person' && m.strength >= 1))) {
+      const part = m.type === 'Person' ? words[words.length - 1]!.lower : words[0]!.lower;
+      const p = partOf.get(part);
+      if (!p || m.strength > p.strength) partOf.set(part, m);
+    }
+  }
+  for (const m of typed) {
+    if (m.strength >= 3) {
+      // "Jordan" after "Michael Jordan": a surname of a person named in the document.
+      const whole = partOf.get(lower(m.text));
+      const prev = tokens[m.first - 1];
+      if (m.evidence === 'gazetteer' && m.type === 'Place' && whole?.type === 'Person' && whole !== m && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) { m.type = 'Person'; m.evidence = 'document'; }
+      continue;
+    }
+    const k = lower(m.text);
+    const whole = partOf.get(k);
+    if (whole && whole !== m && nameTokens(tokens, m).length === 1 && whole.strength >= m.strength) { m.type = whole.type; m.evidence = 'document'; m.strength = 2; continue; }
+    const best = bySurface.get(k);
+    if (best && best.strength > m.strength) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; }
+  }
+  // Weakest guesses that nothing in the document supports are dropped.
+  return typed.filter((m) => m.strength > 0 || m.evidence === 'document');
+}
