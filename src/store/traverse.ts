@@ -32,7 +32,7 @@ export interface WalkAccess {
  * read strongest first and only as many as can still add a node; then links among the chosen
  * nodes are completed by reading small nodes whole and probing hubs, within `closureBudget` rows
  * and `maxRelations` relations (hubs' neighbours are hubs: without a cap a 500-node answer
- * carries thousands of links nobody can read). Any cut sets `truncated`.
+ * carries thousands of links nobody can read; twice the nodes is plenty to draw). Any cut sets `truncated`.
  */
 export function bfsNeighbourhood(
   seeds: string[],
@@ -40,7 +40,7 @@ export function bfsNeighbourhood(
   depth: number,
   limit: number,
   closureBudget = Math.max(1_000, 2 * limit),
-  maxRelations = Math.max(400, 3 * limit),
+  maxRelations = Math.max(400, 2 * limit),
 ): Walk {
   const nodes = new Set<string>(seeds.slice(0, limit));
   const relations = new Set<string>();
@@ -92,10 +92,13 @@ export function bfsNeighbourhood(
       break;
     }
     budget -= cost;
-    if (deg <= among.length) {
-      for (const e of access.adjacency(id, deg + 1)) if (nodes.has(e.other)) relations.add(e.id);
-    } else {
-      for (const rid of access.links(id, among)) relations.add(rid);
+    const found = deg <= among.length ? access.adjacency(id, deg + 1).filter((e) => nodes.has(e.other)).map((e) => e.id) : access.links(id, among);
+    for (const rid of found) {
+      if (relations.size >= maxRelations && !relations.has(rid)) {
+        truncated = true;
+        break;
+      }
+      relations.add(rid);
     }
   }
   return { nodeIds: among, relationIds: [...relations], truncated };

@@ -66,7 +66,8 @@ function typoMatches(conn: SqliteConnection, query: string, types: string[], con
   if (tokens.length === 0) return;
   const lookup = conn.stmt('SELECT entity_id AS id, alias FROM search_keys WHERE key = ? LIMIT 500');
   let driver: Map<string, string> | null = null;
-  for (const token of tokens) {
+  // Longest tokens first: they are the rarest, and a small candidate set ends the lookups.
+  for (const token of [...new Set(tokens)].sort((a, b) => b.length - a.length)) {
     const found = new Map<string, string>();
     for (const key of deletionKeys(token)) {
       for (const r of lookup.all(key) as { id: string; alias: string }[]) {
@@ -74,6 +75,7 @@ function typoMatches(conn: SqliteConnection, query: string, types: string[], con
       }
     }
     if (found.size > 0 && (driver === null || found.size < driver.size)) driver = found;
+    if (driver !== null && driver.size <= 50) break;
   }
   if (!driver) return;
   const info = conn.stmt('SELECT mention_count AS mc, type FROM entities WHERE id = ?');

@@ -342,11 +342,12 @@ export class SqliteStore implements GraphStore {
     // Each direction is one range of a covering index already in strength order (and holding the
     // whole row, so kept relations need no second read); merged here.
     const [outCapped, inCapped, outWhole, inWhole] = [arm('OUT', true), arm('IN', true), arm('OUT', false), arm('IN', false)];
-    // CROSS JOIN keeps json_each outside, so each candidate is one probe of relations_pair.
+    // CROSS JOIN keeps json_each outside, so each candidate is one probe of relations_pair; the
+    // rows come along (as from the adjacency) so kept links need no second read.
     const links = this.stmt(
-      `SELECT r.id FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = ? AND r.target = j.value${typeSql}
-       UNION ALL SELECT r.id FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = j.value AND r.target = ? AND r.source <> r.target${typeSql}`,
-    );
+      `SELECT r.id, r.target, ${EDGE_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = ? AND r.target = j.value${typeSql}
+       UNION ALL SELECT r.id, r.source, ${EDGE_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = j.value AND r.target = ? AND r.source <> r.target${typeSql}`,
+    ).raw(true);
     const degree = this.stmt('SELECT out_degree + in_degree AS d FROM entities WHERE id = ?');
     let lastAmong: string[] | null = null;
     let lastJson = '[]';
@@ -366,7 +367,10 @@ export class SqliteStore implements GraphStore {
           lastJson = JSON.stringify(among);
         }
         const json = lastJson;
-        return (links.all(json, id, ...types, json, id, ...types) as { id: string }[]).map((r) => r.id);
+        return (links.all(json, id, ...types, json, id, ...types) as EdgeRow[]).map((row) => {
+          rows.set(row[0], row);
+          return row[0];
+        });
       },
     };
   }
