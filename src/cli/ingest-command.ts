@@ -39,7 +39,9 @@ export async function ingestInputs(store: GraphStore, items: InputItem[], option
   const started = Date.now();
   // Extraction runs ahead in worker threads; linking and writing stay here, in input order.
   const workers = options.workers ?? defaultWorkers();
-  const pool = workers > 1 && items.length > 1 && workersAvailable() ? new ExtractionPool(workers) : null;
+  // A worker costs about a second to start (it loads the extraction models): worth it from ~100k characters.
+  const chars = items.reduce((n, it) => n + (it.ok ? (it.input.text ?? '').length : 0), 0);
+  const pool = workers > 1 && items.length >= 2 * workers && chars >= 100_000 && workersAvailable() ? new ExtractionPool(workers) : null;
   const prefetch = pool ? prefetchExtractions(items.map((it) => (it.ok ? cleanText(it.input.text ?? '') : null)), pool, 4 * workers) : null;
   const summary: IngestSummary = {
     documents: items.length,
