@@ -13,20 +13,17 @@ const two = (nlp.world() as unknown as { model: { two: { orgWords?: Record<strin
 export const compromiseOrgWords: readonly string[] = Object.keys(two.orgWords ?? {});
 export const compromisePlaceWords: readonly string[] = Object.keys(two.placeWords ?? {});
 
-export interface VerbInfo {
-  /** Offset of the verb phrase inside the analysed text. */
+export interface TermTags {
   start: number;
   end: number;
-  text: string;
-  negative: boolean;
+  tags: string[];
 }
 
-/** Verb phrases of one sentence (compromise's part-of-speech tagger); used by the relation stage only. */
-export function verbPhrases(text: string): VerbInfo[] {
+/** Part-of-speech tags of each term of one sentence (offsets inside `text`). */
+export function termTags(text: string): TermTags[] {
   try {
-    const doc = nlp(text);
-    const list = doc.verbs().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; verb?: { negative?: boolean } }>;
-    return list.map((v) => ({ start: v.offset.start, end: v.offset.start + v.offset.length, text: v.text, negative: v.verb?.negative === true }));
+    const json = nlp(text).json({ offset: true, terms: { offset: true } }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number; length: number } }> }>;
+    return json.flatMap((s) => s.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: t.tags })));
   } catch {
     return [];
   }

@@ -12,15 +12,19 @@ const out = [];
 const t0 = performance.now();
 for (const doc of lines) {
   const g = extractDocument(doc.text);
-  const entities = g.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity }));
+  // Demonym evidence mentions are not names: leave them (and relations on them) out.
+  const index = new Map();
+  const entities = [];
+  g.mentions.forEach((m, i) => { if (m.via) return; index.set(i, entities.length); entities.push({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity }); });
   const relations = [];
   const seen = new Set();
   for (const r of g.relations) {
-    if (r.type === 'ASSOCIATED_WITH') continue;
-    const key = `${r.sourceMention}|${r.targetMention}|${r.type}`;
+    if (r.type === 'ASSOCIATED_WITH' || !index.has(r.sourceMention) || !index.has(r.targetMention)) continue;
+    const head = index.get(r.sourceMention), tail = index.get(r.targetMention);
+    const key = `${head}|${tail}|${r.type}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    relations.push({ head: r.sourceMention, tail: r.targetMention, type: r.type, confidence: r.confidence, evidence: r.sentence });
+    relations.push({ head, tail, type: r.type, confidence: r.confidence, evidence: r.sentence });
   }
   out.push(JSON.stringify({ id: doc.id, entities, relations }));
 }

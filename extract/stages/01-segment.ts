@@ -7,6 +7,10 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'pres', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rev', 'st', 'jr', 'sr',
   'inc', 'corp', 'co', 'ltd', 'vs', 'no', 'nos', 'vol', 'fig', 'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
   'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m', 'mt', 'ft', 'gov', 'messrs', 'mme', 'mlle', 'cf', 'al',
+  // US state abbreviations (AP style) usually sit mid-sentence ("Aiken, S.C., has ..."); ones that are
+  // also English words ("ill", "mass") still end sentences.
+  'ariz', 'calif', 'colo', 'conn', 'fla', 'kans', 'md', 'mich', 'minn', 'mont',
+  'neb', 'nev', 'n.h', 'n.j', 'n.m', 'n.y', 'n.c', 'n.d', 'okla', 'r.i', 's.c', 's.d', 'tenn', 'tex', 'vt', 'wis', 'wyo', 'd.c',
 ]);
 
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;

@@ -2,7 +2,7 @@
 // (headlines, section titles): there a word counts as capitalised only when it is not a
 // common English word (compromise's lexicon) or is a known name.
 import type { Sentence } from '../../src/model/types.js';
-import { edgeWords, gazetteer, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
+import { demonyms, edgeWords, gazetteer, placeAbbreviations, isCommonWord, lower, notEntities, titles } from '../lexicon.js';
 
 export interface Token {
   text: string;
@@ -23,13 +23,16 @@ export interface Token {
   cap: boolean;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|\S/gu;
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|\S/gu;
 const ABBREV_WITH_DOT = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'pres', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rev', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'mt', 'messrs', 'no']);
 const HYPHEN_SUFFIX = /^(.*\p{L})-(based|style|led|backed|born|owned|speaking|funded|made|controlled|linked|era|type|run|friendly|bound|wide|held|occupied|dominated|allied|leaning|minded|centric|registered)$/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '–', '—', '•', '*']);
 
 export function tokenize(text: string, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
+  // Words the document itself writes in lower case are common words when a headline shouts them.
+  const lowerWords = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{N}-]*/gu)) lowerWords.add(m[0]);
   for (const s of sentences) {
     const first = out.length;
     let consumed = s.start;
@@ -39,9 +42,12 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       if (start < consumed) continue; // the period an abbreviation already took
       const isWord = /[\p{L}\p{N}]/u.test(raw);
       // Possessive 's / ’s becomes its own token so that names end cleanly.
-      const poss = isWord && raw.length > 2 ? /^(.*[\p{L}\p{N}])(['’]s)$/u.exec(raw) : null;
+      const poss = isWord && raw.length > 2 ? /^(.*[\p{L}\p{N}])(['’][sS])$/u.exec(raw) : null;
       // "Moscow-based", "Western-style": the name and its lower-case suffix are separate tokens.
-      const suffix = isWord ? HYPHEN_SUFFIX.exec(raw) : null;
+      let suffix = isWord ? HYPHEN_SUFFIX.exec(raw) : null;
+      // "Azerbaijan-France", "Israeli-Palestinian": two known names joined by a hyphen.
+      const halves = isWord && !suffix ? /^(\p{Lu}[\p{L}]+)-(\p{Lu}[\p{L}]+)$/u.exec(raw) : null;
+      if (halves && (gazetteer.has(lower(halves[1]!)) || demonyms.has(lower(halves[1]!))) && (gazetteer.has(lower(halves[2]!)) || demonyms.has(lower(halves[2]!))) && !gazetteer.has(lower(raw))) suffix = halves;
       const pieces: Array<[string, number]> = poss ? [[poss[1]!, start], [poss[2]!, start + poss[1]!.length]]
         : suffix ? [[suffix[1]!, start], ['-', start + suffix[1]!.length], [suffix[2]!, start + suffix[1]!.length + 1]] : [[raw, start]];
       for (const [piece, pStart] of pieces) {
@@ -50,7 +56,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         let end = start + raw.length;
         const low = lower(raw);
         // Abbreviations and initials keep their period ("Pres.", "J.").
-        if (text[end] === '.' && (ABBREV_WITH_DOT.has(low) || /^\p{Lu}$/u.test(raw))) end += 1;
+        if (text[end] === '.' && (ABBREV_WITH_DOT.has(low) || placeAbbreviations.has(`${low}.`) || /^\p{Lu}$/u.test(raw))) end += 1;
         consumed = end;
         const t = text.slice(start, end);
         const letters = t.replace(/[^\p{L}]/gu, '');
@@ -92,10 +98,12 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       if (!t.isWord) continue;
       if (capsLine) {
         const bare = t.lower.replace(/\.$/, '');
-        t.cap = (t.upper || shouting) && /\p{L}/u.test(t.text) && (gazetteer.has(t.lower) || (!isCommonWord(bare) && !notEntities.has(bare) && !edgeWords.has(bare) && !titles.has(t.lower) && !/^\d/.test(t.text) && bare.length > 1));
+        t.cap = (t.upper || shouting) && /\p{L}/u.test(t.text) && (gazetteer.has(t.lower) || (!isCommonWord(bare) && !lowerWords.has(bare) && !notEntities.has(bare) && !edgeWords.has(bare) && !titles.has(t.lower) && !/^\d/.test(t.text) && bare.length > 1));
       } else {
         t.cap = t.upper;
       }
+      // Reference codes ("AU0202111694") are not names.
+      if (t.text.length > 6 && /\d/.test(t.text) && /\p{L}/u.test(t.text)) t.cap = false;
     }
   }
   return out;

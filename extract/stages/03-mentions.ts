@@ -3,7 +3,7 @@
 // "Jean de la Fontaine"), then trimmed: leading titles, demonyms, determiners and sentence-initial
 // common words come off (kept as cues for typing and relations); possessives never enter.
 import type { Token } from './02-tokens.js';
-import { demonyms, edgeWords, firstNames, gazetteer, isCommonWord, maxTitleWords, notEntities, ofHeads, orgHeads, placeHeads, titles } from '../lexicon.js';
+import { companySuffixes, demonyms, edgeWords, firstNames, gazetteer, isCommonWord, maxTitleWords, notEntities, ofHeads, orgHeads, placeHeads, titles } from '../lexicon.js';
 
 export interface Candidate {
   /** Token range [first, last] (inclusive) in the document's token list. */
@@ -35,6 +35,12 @@ export function titleAt(tokens: Token[], i: number): number {
     if (titles.has(phrase)) best = k + 1;
   }
   return best;
+}
+
+function runLength(tokens: Token[], from: number): number {
+  let j = from;
+  while (j < tokens.length && tokens[j]!.cap && tokens[j]!.sentence === tokens[from]!.sentence) j++;
+  return j - from;
 }
 
 function runEndsWithOrgHead(tokens: Token[], from: number): boolean {
@@ -74,12 +80,17 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if (!next || next.sentence !== t.sentence || !next.cap) break;
       next = next!;
       if (PARTICLES.has(n.lower) && !n.upper) { run.push(j); j++; continue; }
+      if (companySuffixes.has(prev.lower)) break; // "Daniels Pharmaceuticals Inc of St. Petersburg"
       if ((n.lower === 'of' || n.lower === 'for' || n.lower === 'on') && (joinedOf === 0 || (joinedOf < 2 && orgHeads.has(prev.lower))) && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower))) {
         joinedOf++; run.push(j); j++; continue;
       }
-      if (n.lower === 'and' || n.lower === '&') {
+      if (n.lower === '&') { run.push(j); j++; continue; }
+      if (n.lower === 'and') {
         const right = tokens[j + 1]!;
-        if (runEndsWithOrgHead(tokens, j + 1) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower))) { run.push(j); j++; continue; }
+        // "Michael Green and Anthony Hill" are two people, whatever "Hill" may head.
+        const leftKnown = gazetteer.has(run.map((r) => tokens[r]!.lower).join(' ')) || firstNames.has(tokens[run[0]!]!.lower) || firstNames.has(right.lower);
+        const rightLen = runLength(tokens, j + 1);
+        if (!leftKnown && ((rightLen >= 2 && runEndsWithOrgHead(tokens, j + 1)) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower)))) { run.push(j); j++; continue; }
       }
       break;
     }
@@ -138,12 +149,14 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
         continue;
       }
     }
-    if (edgeWords.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower)) { a++; continue; }
+    if (edgeWords.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && !/^\p{Lu}\.$/u.test(t.text)) { a++; continue; }
     if (notEntities.has(t.lower.replace(/\.$/, '')) && !gazetteer.has(t.lower) && t.initial) { a++; continue; }
     if (demonyms.has(t.lower) && a < b && !orgHeads.has(tok(b).lower) && !gazetteer.has(run.slice(a, b + 1).map((r) => tokens[r]!.lower).join(' '))) {
       demonym = t.lower; a++; continue;
     }
-    if (t.initial && a < b && isCommonWord(t.lower) && !gazetteer.has(t.lower) && !titles.has(t.lower) && !orgHeads.has(t.lower)) { a++; continue; }
+    // "Regrettably Armenia…" loses its first word; "Frank Schwabe spoke" keeps a given name before a surname.
+    const givenName = a < b && firstNames.has(t.lower) && !isCommonWord(tok(a + 1).lower);
+    if (t.initial && a < b && isCommonWord(t.lower) && !givenName && !gazetteer.has(t.lower) && !titles.has(t.lower) && !orgHeads.has(t.lower)) { a++; continue; }
     break;
   }
   // Trailing: connectors and non-entity words.
@@ -154,16 +167,18 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   // Trailing title or plural demonym: "UN Secretary-General", "Artsakh Armenians".
   while (b > a) {
     const tb = tok(b).lower;
-    if (titles.has(tb) && !orgHeads.has(tb)) { b--; continue; }
+    if (titles.has(tb) && !orgHeads.has(tb) && !(b === a + 1 && firstNames.has(tok(a).lower))) { b--; continue; }
     if (tb.endsWith('s') && demonyms.has(tb.slice(0, -1))) { b--; continue; }
     break;
   }
   trimEnd();
   // A sentence-initial word that is not a name, before a known name: "Anytime Azerbaijan".
-  if (a < b && tok(a).initial && !gazetteer.has(tok(a).lower) && !firstNames.has(tok(a).lower) && gazetteer.has(phrase(a + 1, b))) a++;
+  if (a < b && tok(a).initial && !gazetteer.has(phrase(a, b)) && !gazetteer.has(tok(a).lower) && !firstNames.has(tok(a).lower) && gazetteer.has(phrase(a + 1, b))) a++;
   if (b < a) return;
   for (let k = a + 1; k < b; k++) {
     const tl = titleAt(tokens, run[k]!);
+    // "Martin Luther King Jr.": after a given name, a title word is a surname.
+    if (firstNames.has(tokens[run[k - 1]!]!.lower)) continue;
     if (tl > 0 && k + tl <= b && !tokens[run[k]!]!.lower.match(/^(general|major|head|director|chief|leader|secretary|justice|father|saint|st\.|lady|lord)$/)) {
       const rest = run.slice(k + tl, b + 1);
       const lastRest = tokens[rest[rest.length - 1]!]!;
@@ -171,7 +186,8 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
       const before = run.slice(a, k);
       const beforeText = before.map((r) => tokens[r]!.lower).join(' ');
       const dem = demonyms.has(beforeText) ? beforeText : undefined;
-      if (!dem) push(text, tokens, before, out, { title, demonym });
+      // A leading title ("Deputy U.S. Ambassador …") belongs to the person, not to the place before.
+      if (!dem) push(text, tokens, before, out, { demonym });
       push(text, tokens, rest, out, { title: tokens.slice(run[k]!, run[k]! + tl).map((x) => x.lower).join(' '), demonym: dem });
       return;
     }
@@ -179,11 +195,13 @@ function trimAndPush(text: string, tokens: Token[], run: number[], out: Candidat
   const slice = run.slice(a, b + 1);
   // Split "Kremlin Ruben Vardanyan" / "Artsakh Samvel Shahramanyan": a known name glued to a
   // following two-or-more-word name that does not end with a head word.
-  for (let k = 1; k <= Math.min(3, slice.length - 2); k++) {
+  for (let k = 1; k <= Math.min(3, slice.length - 1); k++) {
     const head = slice.slice(0, k).map((r) => tokens[r]!.lower).join(' ');
     const rest = slice.slice(k);
     const restLast = tokens[rest[rest.length - 1]!]!;
-    if (gazetteer.has(head) && !firstNames.has(head) && rest.length >= 2 && !orgHeads.has(restLast.lower) && !placeHeads.has(restLast.lower) && !rest.some((r) => !tokens[r]!.cap)) {
+    // "Paris AFP", "Moscow INTERFAX": a place before an agency's acronym.
+    const placeThenAcronym = gazetteer.get(head) === 'Place' && rest.length === 1 && restLast.allCaps && !restLast.capsLine && restLast.text.length >= 2;
+    if (gazetteer.has(head) && !firstNames.has(head) && (rest.length >= 2 || placeThenAcronym) && !orgHeads.has(restLast.lower) && !placeHeads.has(restLast.lower) && !rest.some((r) => !tokens[r]!.cap)) {
       push(text, tokens, slice.slice(0, k), out, { title, demonym });
       push(text, tokens, rest, out, { splitFrom: true });
       return;

@@ -5,7 +5,7 @@
 import type { EntityType } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { Candidate } from './03-mentions.js';
-import { countryNames, demonyms, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads, titles } from '../lexicon.js';
+import { countryNames, demonyms, roles, firstNames, gazetteer, isCommonWord, lastNames, lower, notEntities, ofHeads, orgHeads, placeHeads, placeOfHeads, titles } from '../lexicon.js';
 
 export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acronym' | 'context' | 'document' | 'default';
 
@@ -22,6 +22,7 @@ const CLOSE_QUOTES = new Set(['’', '”', '"', "'", '»']);
 const ORG_NOUNS = new Set([...orgHeads].filter((w) => /^[a-z]+$/.test(w) && w.length > 3).concat(['website', 'newspaper', 'broadcaster', 'outlet', 'firm', 'portal', 'channel', 'daily', 'weekly', 'agency']));
 const APPOS_ORG = new RegExp(`^(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:${[...ORG_NOUNS, 'tank', 'organisation', 'organization', 'body', 'institution', 'outlet', 'think'].join('|')})\\b`);
 const followingWords = (tokens: Token[], from: number, n: number): string => tokens.slice(from, from + n).map((t) => t.lower).join(' ');
+const MEDIA_CUE = /(?:\btold|interview (?:with|to)|according to(?: the)?|reported by|published by|wrote (?:in|for|on)|writing (?:in|for))$/;
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'explained', 'noted', 'asked', 'replied', 'argued', 'insisted', 'warned', 'believes', 'thinks']);
 const SPORTS = /\b(SOCCER|FOOTBALL|CRICKET|RUGBY|BASKETBALL|BASEBALL|HOCKEY|TENNIS|GOLF|CYCLING|ATHLETICS|MOTOR|RACING|SKIING|SWIMMING|BOXING|VOLLEYBALL|HANDBALL|NFL|NBA|NHL)\b/;
@@ -48,9 +49,18 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const capsLine = firstW.capsLine;
 
   const gaz = gazetteer.get(key);
+  // "M. Waugh", "J. F. Kennedy": initials before a surname.
+  if (words.length >= 2 && /^\p{Lu}\.$/u.test(firstW.text) && /^\p{Lu}\p{Ll}/u.test(lastW.text)) return { type: 'Person', evidence: 'given-name', strength: 2 };
+  if (sportsDoc && !countryNames.has(key) && gaz !== 'Organization') {
+    // Scorecards: "c Smith b Jayasuriya 50" names players; results tables "Lotte 6 Hyundai 2" name teams.
+    if (['c', 'b', 'st', 'lbw'].includes(prevW)) return { type: 'Person', evidence: 'context', strength: 2 };
+    if (/^\d/.test(nextW) && !c.title && !(words.length >= 2 && firstNames.has(firstW.lower)) && !(capsLine && /^\d{4}-/.test(nextW))) return { type: 'Organization', evidence: 'context', strength: 2 };
+  }
   // Titles of works and slogans in quotes (‘Am Abgrund’, “Golden Passport”) are not names.
   const quoted = prev && next && OPEN_QUOTES.has(prev.text) && CLOSE_QUOTES.has(next.text);
   if (quoted && !gaz && !orgHeads.has(lastW.lower)) return null;
+  // "Fed chairman Alan Greenspan": a name before a role noun is the body the role belongs to.
+  if (!gaz && next && next.sentence === c.sentence && !next.upper && roles.has(next.lower) && !c.title && words.length <= 3) return { type: 'Organization', evidence: 'context', strength: 2 };
   // "the Skolkovo school", "the Intelligence Online website": a name used before an organisation noun.
   if (!gaz && next && next.sentence === c.sentence && !next.upper && ORG_NOUNS.has(next.lower) && !c.title) return { type: 'Organization', evidence: 'context', strength: 2 };
   if (c.title && gaz !== 'Organization') return { type: 'Person', evidence: 'title', strength: 3 };
@@ -83,6 +93,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (words.length >= 2 && words.some((w) => gazetteer.get(w.lower) === 'Place' && !firstNames.has(w.lower))) return { type: 'Organization', evidence: 'default', strength: 1 };
   // "Troika Dialog, an investment company": an apposition names the kind of body.
   if (next?.text === ',' && APPOS_ORG.test(followingWords(tokens, c.last + 2, 5))) return { type: 'Organization', evidence: 'context', strength: 2 };
+  // "told Global Voices", "in an interview with Intelligence Online": a name after a media cue.
+  if (words.length >= 2 && MEDIA_CUE.test(followingWords(tokens, Math.max(0, c.first - 4), c.first - Math.max(0, c.first - 4)))) return { type: 'Organization', evidence: 'context', strength: 1 };
   const nameLike = words.every((w) => firstNames.has(w.lower) || lastNames.has(w.lower) || (!isCommonWord(w.lower) && !demonyms.has(w.lower) && !notEntities.has(w.lower)));
   if (words.length >= 2 && words.length <= 4 && nameLike) return { type: 'Person', evidence: 'default', strength: 1 };
   return { type: 'Person', evidence: 'default', strength: 0 };
@@ -105,9 +117,13 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     if (!cur || m.strength > cur.strength) bySurface.set(k, m);
     const words = nameTokens(tokens, m);
     if (words.length >= 2 && (m.strength >= 2 || (m.type === 'Person' && m.strength >= 1))) {
-      const part = m.type === 'Person' ? words[words.length - 1]!.lower : words[0]!.lower;
-      const p = partOf.get(part);
-      if (!p || m.strength > p.strength) partOf.set(part, m);
+      const parts = m.type === 'Person' ? [words[words.length - 1]!.lower] : [words[0]!.lower];
+      // "Wang Dan" … "Wang": a family name may come first when the first word is no given name.
+      if (m.type === 'Person' && !firstNames.has(words[0]!.lower) && !/\.$/.test(words[0]!.text)) parts.push(words[0]!.lower);
+      for (const part of parts) {
+        const p = partOf.get(part);
+        if (!p || m.strength > p.strength) partOf.set(part, m);
+      }
     }
   }
   for (const m of typed) {
@@ -123,6 +139,16 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     if (whole && whole !== m && nameTokens(tokens, m).length === 1 && whole.strength >= m.strength) { m.type = whole.type; m.evidence = 'document'; m.strength = 2; continue; }
     const best = bySurface.get(k);
     if (best && best.strength > m.strength) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; }
+  }
+  // "Clinton and Dole": an unknown name takes the type of a known list neighbour.
+  for (let k = 0; k < typed.length; k++) {
+    const m = typed[k]!;
+    if (m.strength > 0 || m.evidence === 'document') continue;
+    for (const o of [typed[k - 1], typed[k + 1]]) {
+      if (!o || o.sentence !== m.sentence || o.strength < 1 || o.evidence === 'default') continue;
+      const between = tokens.slice(Math.min(o.last, m.last) + 1, Math.max(o.first, m.first)).map((t) => t.lower).join(' ');
+      if (/^(?:,|and|or|, and|&)$/.test(between)) { m.type = o.type; m.evidence = 'context'; m.strength = 1; break; }
+    }
   }
   // Weakest guesses that nothing in the document supports are dropped.
   return typed.filter((m) => m.strength > 0 || m.evidence === 'document');

@@ -7,7 +7,7 @@ import { normaliseName } from '../../src/model/names.js';
 import type { DocEntity, EntityType, Mention } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { TypedCandidate } from './04-types.js';
-import { demonyms, isCommonWord, lower, variantOf } from '../lexicon.js';
+import { demonyms, firstNames, isCommonWord, lower, variantOf } from '../lexicon.js';
 
 export interface Resolved {
   mentions: Mention[];
@@ -100,6 +100,15 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     const after = text.slice(b.end, b.end + 2);
     if (/^\s*,\s*$/.test(gap1) && /^['’]s\s+$/.test(gap2) && /^\s*[,;)]/.test(after) && words(b).length >= 2) mergeInto(entityOfCand[i + 2]!, entityOfCand[i]!);
   }
+  // "the Moscow School of Management in Skolkovo" … "the Skolkovo school": a single word after
+  // "in" that the document also uses as an organisation name is this organisation's short name.
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i]!;
+    const z = cands[i + 1]!;
+    if (a.type !== 'Organization' || words(a).length < 3 || words(z).length !== 1 || text.slice(a.end, z.start) !== ' in ') continue;
+    const e = byKey.get(`Organization:${normaliseName(z.text)}`);
+    if (e !== undefined && z.type === 'Organization') mergeInto(e, entityOfCand[i]!);
+  }
   // Hyphenated place variants: "Nagorno-Karabakh" joins "Karabakh".
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
@@ -119,6 +128,8 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     if (def !== undefined) {
       const e = entityOfCand[def]!;
       entityOfCand[i] = e;
+      const other = byKey.get(keyOf(c));
+      if (other !== undefined && other !== e) mergeInto(other, e);
       byKey.set(keyOf(c), e);
       continue;
     }
@@ -143,7 +154,7 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
       if (o.type !== 'Person' || words(o).length < 2 || entityOfCand[j]! < 0) continue;
       const parts = normaliseName(o.text).split(' ');
       const last = parts[parts.length - 1]!;
-      const match = last === w || (w.length >= 6 && editDistanceAtMost1(last, w)) || (parts[0] === w && false);
+      const match = last === w || (w.length >= 6 && editDistanceAtMost1(last, w)) || (parts[0] === w && !firstNames.has(w));
       if (!match) continue;
       const dist = o.start <= c.start ? c.start - o.start : (c.start - o.start) * -4;
       if (dist < bestDist) { bestDist = dist; best = entityOfCand[j]!; }
@@ -174,10 +185,26 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     }
   }
 
+  // Demonyms as evidence: "the Azerbaijani government" stands for Azerbaijan when the document
+  // names Azerbaijan. They join that entity as `via: 'demonym'` mentions (never as aliases).
+  const covered = (t: Token): boolean => cands.some((c) => t.start >= c.start && t.end <= c.end);
+  const extra: Array<{ cand: TypedCandidate; entity: number }> = [];
+  for (const t of tokens) {
+    if (!t.upper || t.capsLine) continue;
+    const place = demonyms.get(t.lower);
+    if (!place) continue;
+    const e = byKey.get(`Place:${normaliseName(variantOf.get(lower(place)) ?? place)}`);
+    if (e === undefined || covered(t)) continue;
+    extra.push({ cand: { first: 0, last: 0, start: t.start, end: t.end, text: t.text, sentence: t.sentence, type: 'Place', evidence: 'context', strength: 1 }, entity: e });
+  }
+  for (const x of extra) { cands.push(x.cand); entityOfCand.push(x.entity); }
+  const order = cands.map((_, i) => i).sort((i, j) => cands[i]!.start - cands[j]!.start);
+  const viaDemonym = new Set(extra.map((x) => x.cand));
+
   // Materialise mentions; compact entities (some lost all candidates to merges).
   const remap = new Map<number, number>();
   const out: DocEntity[] = [];
-  for (let i = 0; i < cands.length; i++) {
+  for (const i of order) {
     const c = cands[i]!;
     const old = entityOfCand[i]!;
     let e = remap.get(old);
@@ -188,6 +215,10 @@ export function resolve(text: string, typed: TypedCandidate[], tokens: Token[]):
     }
     const ent = out[e]!;
     ent.mentions.push(mentions.length);
+    if (viaDemonym.has(c)) {
+      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: ent.type, entity: e, sentence: c.sentence, via: 'demonym' });
+      continue;
+    }
     if (!ent.aliases.includes(c.text)) ent.aliases.push(c.text);
     mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: ent.type, entity: e, sentence: c.sentence });
   }

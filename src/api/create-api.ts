@@ -6,6 +6,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { GraphQLScalarType, Kind, type DocumentNode } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
 import { apiLogger, maskError } from './errors.js';
@@ -59,6 +60,8 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? true,
+    // GraphiQL's assets are bundled (no CDN), so it works offline and behind strict networks.
+    renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError },
     logging: apiLogger,

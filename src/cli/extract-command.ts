@@ -4,19 +4,23 @@ import { createInterface } from 'node:readline';
 import { extractDocument } from '../../extract/index.js';
 import type { DocumentGraph } from '../model/types.js';
 
+/** The public `kg extract` line. Demonym evidence mentions ("Azerbaijani") are not names, so they
+ * and the relations anchored on them are left out; head/tail index the remaining entities. */
 export function toExtractLine(id: unknown, graph: DocumentGraph) {
-  return {
-    id,
-    entities: graph.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity })),
-    relations: graph.relations.map((r) => ({
-      head: r.sourceMention,
-      tail: r.targetMention,
-      type: r.type,
-      confidence: r.confidence,
-      evidence: graph.sentences[r.sentence]?.text ?? '',
-    })),
-    ...(graph.warnings.length > 0 ? { warnings: graph.warnings } : {}),
-  };
+  const index = new Map<number, number>();
+  const entities: Array<{ start: number; end: number; text: string; type: string; entity: number }> = [];
+  graph.mentions.forEach((m, i) => {
+    if (m.via) return;
+    index.set(i, entities.length);
+    entities.push({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity });
+  });
+  const relations = graph.relations.flatMap((r) => {
+    const head = index.get(r.sourceMention);
+    const tail = index.get(r.targetMention);
+    if (head === undefined || tail === undefined) return [];
+    return [{ head, tail, type: r.type, confidence: r.confidence, evidence: graph.sentences[r.sentence]?.text ?? '' }];
+  });
+  return { id, entities, relations, ...(graph.warnings.length > 0 ? { warnings: graph.warnings } : {}) };
 }
 
 export async function runExtract(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {

@@ -25,7 +25,7 @@ function personNamesCompatible(a: string[], b: string[]): boolean {
 
 export function chooseLink(entity: DocEntity, candidates: LinkCandidate[]): { candidate: LinkCandidate | null; decision: LinkDecision } {
   const name = normaliseName(entity.name);
-  const aliasKeys = [...new Set(entity.aliases.map(normaliseName).filter(Boolean))];
+  const aliasKeys = [...new Set([...entity.aliases, ...(entity.knownAs ?? [])].map(normaliseName).filter(Boolean))];
   const nameTokens = tokens(entity.name);
   let best: { candidate: LinkCandidate; rank: number; decision: LinkDecision; key: string } | null = null;
   for (const c of candidates) {
@@ -66,7 +66,7 @@ export function chooseLink(entity: DocEntity, candidates: LinkCandidate[]): { ca
 export function linkKeys(graph: DocumentGraph): string[] {
   const keys = new Set<string>();
   for (const e of graph.entities) {
-    for (const n of [e.name, ...e.aliases]) {
+    for (const n of [e.name, ...e.aliases, ...(e.knownAs ?? [])]) {
       const k = normaliseName(n);
       if (!k) continue;
       keys.add(k);

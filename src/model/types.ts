@@ -29,6 +29,10 @@ export interface Mention {
   entity: number;
   /** Index into DocumentGraph.sentences. */
   sentence: number;
+  /** Set when the mention is indirect evidence rather than a name: 'demonym' for "Azerbaijani"
+   * in "the Azerbaijani government" standing for a place the document names elsewhere.
+   * Such mentions are not names (leave them out of NER output) but may anchor relations. */
+  via?: 'demonym';
 }
 
 export interface DocEntity {

@@ -2,8 +2,9 @@
 // Cytoscape JSON in headless Cytoscape.js, CSV against neo4j-admin's header rules, FtM lines
 // against FollowTheMoney's schemata; filters cut the graph as asked.
 import cytoscape from 'cytoscape';
+import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
-import { MultiDirectedGraph } from 'graphology';
+import { MultiDirectedGraph, MultiGraph } from 'graphology';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,5 +265,45 @@ describe('export filters', () => {
     [{ entities: [armenia], depth: 1.5 }, 'INVALID_INPUT'],
   ])('rejects %j with %s', (filter, code) => {
     expect(() => filterGraph(graph, filter)).toThrow(expect.objectContaining({ code }));
+  });
+});
+
+describe('exports with hostile text', () => {
+  const nasty = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\u0000\u0001', '\uD800', 'a\uDC00b', ']]>', '"; DROP', 'x\ny\r\nz', '&amp;<', ' '));
+  const tiny = (names: string[], sentence: string): GraphExport => ({
+    format: 'kg-graph',
+    version: 1,
+    entities: names.map((name, i) => ({ id: `p-${i}`, name, type: 'Person', aliases: [name, `${name}"`], mentionCount: 1, documentCount: 1 })),
+    relations: names.slice(1).map((_, i) => ({
+      id: `r-${i}`,
+      source: 'p-0',
+      target: `p-${i + 1}`,
+      type: 'MET_WITH',
+      confidence: 0.5,
+      evidence: [{ sentence, document: 'd-1' }],
+    })),
+    documents: [{ id: 'd-1', title: sentence, byline: null, url: `https://x.example/a?q=${sentence}` }],
+  });
+
+  it('GraphML and GEXF stay well-formed and loadable; CSV keeps one line per row', () => {
+    fc.assert(
+      fc.property(fc.array(nasty, { minLength: 1, maxLength: 5 }), nasty, (names, sentence) => {
+        const g = tiny(names, sentence);
+        for (const [xml, parse] of [
+          [toGraphml(g), (x: string) => graphml.parse(MultiGraph, x)],
+          // graphology-gexf types an edgeless graph "mixed"
+          [toGexf(g), (x: string) => gexf.parse(MultiGraph, x)],
+        ] as const) {
+          expect(XMLValidator.validate(xml)).toBe(true);
+          const parsed = parse(xml);
+          expect([parsed.order, parsed.size]).toEqual([g.entities.length, g.relations.length]);
+        }
+        const csv = toCsv(g);
+        expect(csv['nodes.csv'].split('\n')).toHaveLength(g.entities.length + 2);
+        expect(parseCsv(csv['relationships.csv']).every((r) => r.length === RELATIONSHIP_HEADER.length)).toBe(true);
+        for (const line of toFtm(g).text.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 100) },
+    );
   });
 });

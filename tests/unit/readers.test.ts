@@ -2,6 +2,7 @@
 // boilerplate, a syndicated copy, RSS 2.0, RSS 1.0 and Atom feeds, and a folder mixing formats.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandPaths, readFile, readStdinText, type InputItem } from '../../src/ingest/read-inputs.js';
 import { isoDate } from '../../src/ingest/readers/dates.js';
@@ -209,5 +210,36 @@ describe('character encodings', () => {
     expect(() => decodeText(Uint8Array.from(Array.from({ length: 400 }, () => 0xe9)), 'x.txt')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => decodeText(Uint8Array.from([0x41, 0, 0x42]), 'x.bin')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]), 'utf16.txt')).toBe('AB');
+  });
+});
+
+describe('readers never throw on messy input', () => {
+  const pieces = ['<p>', '</p>', '<div class="share">', '</div>', '<script>', '</script>', '<html>', '<body>', '<article>', '<!--', '-->', '<![CDATA[', ']]>', '&amp;', '&bogus;', '<meta property="og:title" content="T">', '<script type="application/ld+json">{"@type":', 'Vardanyan founded Troika Dialog. ', '\u0000', '\uFFFD', '<rss>', '<item>', '<feed>', '<entry>', '<content type="xhtml">', '"', "'", '<'];
+  const messy = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 12 })), { maxLength: 40 }).map((p) => p.join(''));
+
+  it('readHtml survives markup that leaves linkedom without a root (found by fuzzing)', () => {
+    expect(readHtml('<![CDATA[<html>', 'x').text).toEqual(expect.any(String));
+  });
+
+  it('readHtml returns a document for any input', () => {
+    fc.assert(
+      fc.property(messy, (html) => {
+        const doc = readHtml(html, 'fuzz.html');
+        expect(typeof doc.text).toBe('string');
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
+  });
+
+  it('readFeed yields documents or errors for any input', () => {
+    fc.assert(
+      fc.property(messy, (xml) => {
+        for (const item of readFeed(`<?xml version="1.0"?><rss version="2.0"><channel>${xml}</channel></rss>`, 'fuzz.rss')) {
+          expect(typeof item.ok).toBe('boolean');
+        }
+        for (const item of readFeed(xml, 'fuzz.xml')) expect(typeof item.ok).toBe('boolean');
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
   });
 });

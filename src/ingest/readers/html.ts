@@ -30,6 +30,24 @@ function wholeDocument(html: string): string {
   return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
 }
 
+/** A DOM with a root and a body whatever the input (linkedom leaves both out for some broken markup). */
+function parseDocument(html: string): Document {
+  const usable = (d: Document) => {
+    try {
+      return d.documentElement?.tagName === 'HTML' && d.body !== null;
+    } catch {
+      return false;
+    }
+  };
+  const first = parseHTML(wholeDocument(html)).document as unknown as Document;
+  if (usable(first)) return first;
+  const wrapped = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
+  if (usable(wrapped)) return wrapped;
+  // Last resort: the markup as plain text.
+  const text = html.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return parseHTML(`<!DOCTYPE html><html><head></head><body><p>${text}</p></body></html>`).document as unknown as Document;
+}
+
 function meta(document: Document, ...selectors: string[]): string | null {
   for (const sel of selectors) {
     const el = document.querySelector(sel);
@@ -107,12 +125,11 @@ function paragraphs(root: Node | null): string {
 
 function readableText(html: string): { text: string; title: string | null; byline: string | null; publishedTime: string | null } | null {
   try {
-    const { document } = parseHTML(wholeDocument(html));
-    dropBoilerplate(document as unknown as Document);
-    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    const document = parseDocument(html);
+    dropBoilerplate(document);
+    const article = new Readability(document, { charThreshold: 200 }).parse();
     if (!article?.content) return null;
-    const { document: content } = parseHTML(wholeDocument(article.content));
-    const text = paragraphs(content.body);
+    const text = paragraphs(parseDocument(article.content).body);
     return text ? { text, title: article.title || null, byline: article.byline || null, publishedTime: article.publishedTime || null } : null;
   } catch {
     // Readability gives up on some malformed pages; the fallback below still reads the text
@@ -123,13 +140,13 @@ function readableText(html: string): { text: string; title: string | null; bylin
 /** Plain text of an HTML fragment that is already the article (a feed item's content). */
 export function htmlFragmentText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  const { document } = parseHTML(wholeDocument(html));
+  const document = parseDocument(html);
   for (const el of Array.from(document.querySelectorAll(BOILERPLATE))) el.remove();
   return paragraphs(document.body);
 }
 
 export function readHtml(html: string, source: string): DocumentInput {
-  const { document } = parseHTML(wholeDocument(html));
+  const document = parseDocument(html);
   const ld = jsonLdArticle(document);
   const readable = readableText(html);
   const title =
