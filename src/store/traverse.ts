@@ -85,14 +85,17 @@ export function bfsNeighbourhood(
       truncated = true;
       break;
     }
+    // Reading a node's relations is one sequential index range; a probe per chosen node is a
+    // random read, about four times the cost of a row: take the cheaper, within the budget.
     const deg = access.degree(id);
-    const cost = Math.min(deg, among.length);
+    const probeCost = 4 * among.length;
+    const cost = Math.min(deg, probeCost);
     if (cost > budget) {
       truncated = true;
-      break;
+      continue;
     }
     budget -= cost;
-    const found = deg <= among.length ? access.adjacency(id, deg + 1).filter((e) => nodes.has(e.other)).map((e) => e.id) : access.links(id, among);
+    const found = deg <= probeCost ? access.adjacency(id, deg + 1).filter((e) => nodes.has(e.other)).map((e) => e.id) : access.links(id, among);
     for (const rid of found) {
       if (relations.size >= maxRelations && !relations.has(rid)) {
         truncated = true;
