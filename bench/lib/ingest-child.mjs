@@ -35,7 +35,7 @@ if (mode === 'e2e') {
   const t = now();
   const summary = await ingestInputs(store, items, { quiet: true, workers });
   const seconds = msSince(t) / 1000;
-  result = { wordsPerSec: round(summary.words / seconds, 0), words: summary.words, documents: summary.added, seconds: round(seconds, 1), failed: summary.failed };
+  result = { wordsPerSec: round(summary.words / seconds, 0), words: summary.words, documents: summary.new ?? summary.added, seconds: round(seconds, 1), failed: summary.failed };
 } else {
   // Storage alone: everything after extraction (link candidates, linking, the write), timed per document.
   const { extractDocument } = await load('extract/index.js');
