@@ -73,6 +73,7 @@ export async function runViewer({ ontology, seed, quick, log }) {
       firstRender2000Ms: round(median(bigRuns.map((r) => r.firstRenderMs)), 0),
       settle2000Ms: round(settle2000, 0),
       layout2000DraftMs: round(median(bigRuns.map((r) => r.layoutMs)), 0),
+      redraw2000Ms: round(median(bigRuns.map((r) => r.redrawMs)), 0),
       settle500QualityMs: round(median(qualityRuns.map((r) => r.settledMs)), 0),
       settle500QualityWorkerMs: round(qualityWorker.settledMs, 0),
       baselineNaiveSettle2000Ms: naive ? round(naive.settledMs, 0) : null,

@@ -21,7 +21,7 @@ function mount(elements: ElementDefinition[], style: StylesheetJson, layout: cyt
 }
 
 /** Big graph: concentric-by-degree first paint, fcose draft in a worker, then a preset layout. */
-async function big(elements: ElementDefinition[]): Promise<{ firstRenderMs: number; settledMs: number; layoutMs: number }> {
+async function big(elements: ElementDefinition[]): Promise<{ firstRenderMs: number; settledMs: number; layoutMs: number; redrawMs: number }> {
   const t0 = performance.now();
   const worker = new Worker('layout-worker.js', { type: 'module' });
   const positions = new Promise<{ positions: Record<string, { x: number; y: number }>; layoutMs: number }>((resolve) => {
@@ -31,11 +31,16 @@ async function big(elements: ElementDefinition[]): Promise<{ firstRenderMs: numb
   const cy = mount(elements, largeGraphStyle, { name: 'concentric', concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 4, animate: false } as cytoscape.LayoutOptions);
   const firstRenderMs = (await frame()) - t0;
   const done = await positions;
-  cy.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => done.positions[n.id()]!, animate: false, fit: true } as cytoscape.LayoutOptions).run();
-  const settledMs = (await frame()) - t0;
+  const arrived = performance.now();
+  // One batch: moving 2,000 nodes one by one re-renders and re-measures after each.
+  cy.batch(() => {
+    cy.nodes().positions((n) => done.positions[n.id()]!);
+  });
+  cy.fit(undefined, 30);
+  const end = await frame();
   worker.terminate();
   cy.destroy();
-  return { firstRenderMs, settledMs, layoutMs: done.layoutMs };
+  return { firstRenderMs, settledMs: end - t0, layoutMs: done.layoutMs, redrawMs: end - arrived };
 }
 
 /** Small graph: the explorer's full-quality fcose on the page, then drawn. */
