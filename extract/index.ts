@@ -47,9 +47,23 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Doc
     } catch (err) {
       warnings.push(`relations failed: ${(err as Error).message}`);
     }
+    keepTokenPeriods(body, mentions);
     return { text: body, sentences, mentions, entities, relations, warnings };
   } catch (err) {
     warnings.push(`extraction failed: ${(err as Error).message}`);
     return { ...empty, sentences };
+  }
+}
+
+/** Pre-tokenised text (corpora whose punctuation is split off by spaces: "Boise , Idaho ."): a
+ * period still glued to a name ("Boise.") is part of that token, as the input's tokeniser
+ * decided, so the mention takes it. Ordinary prose (commas glued to words) is left alone. */
+function keepTokenPeriods(text: string, mentions: DocumentGraph['mentions']): void {
+  if (/[\p{L}\p{N}][,;:!?)"]/u.test(text) || !/ [,;:] | ['’]s /u.test(text)) return;
+  for (const m of mentions) {
+    if (text[m.end] === '.' && /^\p{L}/u.test(text.slice(m.end - 1, m.end)) && (m.end + 1 === text.length || /\s/.test(text[m.end + 1]!))) {
+      m.end += 1;
+      m.text = text.slice(m.start, m.end);
+    }
   }
 }

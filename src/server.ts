@@ -1,6 +1,6 @@
 // The only file that listens: GraphQL at /graphql, the viewer at / and /embed, /healthz.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { createApi } from './api/create-api.js';
 import { packagePath } from './model/paths.js';
@@ -23,18 +23,42 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+// Everything the viewer loads comes from this server; styles allow inline style attributes
+// (badges, Cytoscape's container). The explorer may only be framed by itself; the embed (and
+// the <kg-graph> script) are made to be used from any site.
+const BASE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+function pageHeaders(pathname: string, ext: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': CONTENT_TYPES[ext]!,
+    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=300',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  };
+  if (ext === '.html') {
+    if (pathname === '/embed' || pathname === '/embed.html') {
+      headers['content-security-policy'] = `${BASE_CSP}; frame-ancestors *`;
+    } else {
+      headers['content-security-policy'] = `${BASE_CSP}; frame-ancestors 'self'`;
+      headers['x-frame-options'] = 'SAMEORIGIN';
+    }
+  } else {
+    // Scripts, styles and the worker may be loaded by pages on other origins (the web component).
+    headers['cross-origin-resource-policy'] = 'cross-origin';
+    headers['access-control-allow-origin'] = '*';
+  }
+  return headers;
+}
+
 /** Pages of the built viewer (dist/viz); only files inside that folder are served. */
-function serveStatic(res: ServerResponse, pathname: string): boolean {
+function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
   const root = packagePath('dist', 'viz');
   const page = pathname === '/' ? '/index.html' : pathname === '/embed' ? '/embed.html' : pathname;
   const file = normalize(join(root, page));
-  if (!file.startsWith(root + '/') || !existsSync(file) || !CONTENT_TYPES[extname(file)]) return false;
-  res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file)]!,
-    'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(readFileSync(file));
+  const ext = extname(file);
+  if (!file.startsWith(root + '/') || !CONTENT_TYPES[ext] || !existsSync(file) || !statSync(file).isFile()) return false;
+  res.writeHead(200, pageHeaders(pathname, ext));
+  res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
   return true;
 }
 
@@ -57,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       void api.handle(req, res);
       return;
     }
-    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(res, pathname)) return;
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(req, res, pathname)) return;
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Not found\n');
   });

@@ -12,7 +12,7 @@ export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acro
 export interface TypedCandidate extends Candidate {
   type: EntityType;
   evidence: TypeEvidence;
-  /** 3 strong (gazetteer/head/title), 2 medium (given name, acronym, context), 1 weak (default). */
+  /** 3 strong (gazetteer/head/title), 2 medium (given name, acronym, context), 1 weak (default), 0.5 weakest kept. */
   strength: number;
 }
 
@@ -21,6 +21,10 @@ const OPEN_QUOTES = new Set(['‘', '“', '"', "'", '«']);
 const CLOSE_QUOTES = new Set(['’', '”', '"', "'", '»']);
 const ORG_NOUNS = new Set([...orgHeads].filter((w) => /^[a-z]+$/.test(w) && w.length > 3).concat(['website', 'newspaper', 'broadcaster', 'outlet', 'firm', 'portal', 'channel', 'daily', 'weekly', 'agency']));
 const APPOS_ORG = new RegExp(`^(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:${[...ORG_NOUNS, 'tank', 'organisation', 'organization', 'body', 'institution', 'outlet', 'think'].join('|')})\\b`);
+const MODIFIER_TITLES = new Set(['former', 'fellow', 'late', 'acting', 'then', 'new', 'deputy', 'vice', 'ex', 'interim', 'outgoing', 'incoming', 'chief', 'senior', 'top']);
+const ORG_NOUN_WORDS_APPOS = new Set(['member', 'part', 'unit', 'division', 'subsidiary', 'branch', 'affiliate', 'partner']);
+// "Derwinski, a Republican …", "Sirhan is serving …": an unknown word before a finite verb or a clause.
+const PERSON_NEXT = new Set(['was', 'is', 'has', 'had', 'will', 'would', 'could', 'did', 'does', 'who', 'also', 'himself', 'herself', 'later', 'then']);
 const followingWords = (tokens: Token[], from: number, n: number): string => tokens.slice(from, from + n).map((t) => t.lower).join(' ');
 const MEDIA_CUE = /(?:\btold|interview (?:with|to)|according to(?: the)?|reported by|published by|wrote (?:in|for|on)|writing (?:in|for))$/;
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'of']);
@@ -59,6 +63,14 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   // Titles of works and slogans in quotes (‘Am Abgrund’, “Golden Passport”) are not names.
   const quoted = prev && next && OPEN_QUOTES.has(prev.text) && CLOSE_QUOTES.has(next.text);
   if (quoted && !gaz && !orgHeads.has(lastW.lower)) return null;
+  // "playwright Tennessee Williams", "Harrington, a professor of …": a role noun before the name
+  // or in its apposition makes it a person.
+  const roleWord = (w: string | undefined): boolean => !!w && (roles.has(w) || titles.has(w)) && !ORG_NOUNS.has(w) && !MODIFIER_TITLES.has(w);
+  if (!gaz && !orgHeads.has(lastW.lower) && words.length <= 4) {
+    if (prev && prev.sentence === c.sentence && prev.isWord && !prev.upper && roleWord(prev.lower)) return { type: 'Person', evidence: 'context', strength: 2 };
+    const appos = /^, (?:(?:a|an|the|its|his|her) )?(?:[a-z-]+ ){0,2}?([a-z-]+) (?:of|at|for|with|in)\b/.exec(` ${followingWords(tokens, c.last + 1, 7)} `.slice(1));
+    if (appos && roleWord(appos[1]) && !ORG_NOUN_WORDS_APPOS.has(appos[1]!)) return { type: 'Person', evidence: 'context', strength: 2 };
+  }
   // "Fed chairman Alan Greenspan": a name before a role noun is the body the role belongs to.
   if (!gaz && next && next.sentence === c.sentence && !next.upper && roles.has(next.lower) && !c.title && words.length <= 3) return { type: 'Organization', evidence: 'context', strength: 2 };
   // "the Skolkovo school", "the Intelligence Online website": a name used before an organisation noun.
@@ -77,7 +89,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
     const hasOf = tokens.slice(c.first, c.last + 1).some((t) => t.lower === 'of');
     if (hasOf && placeOfHeads.has(firstW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
     if (hasOf && (ofHeads.has(firstW.lower) || orgHeads.has(firstW.lower))) return { type: 'Organization', evidence: 'head', strength: 3 };
-    if (placeHeads.has(lastW.lower)) return { type: 'Place', evidence: 'head', strength: 3 };
+    // "Andrew Hall": a given name and a known surname outweigh a place head word.
+    if (placeHeads.has(lastW.lower) && !(words.length === 2 && firstNames.has(firstW.lower) && (lastNames.has(lastW.lower) || firstNames.has(lastW.lower)) && !gazetteer.has(firstW.lower))) return { type: 'Place', evidence: 'head', strength: 3 };
     if (!capsLine && words.some((w) => orgHeads.has(w.lower) && !firstNames.has(w.lower)) && !firstNames.has(firstW.lower)) return { type: 'Organization', evidence: 'head', strength: 2 };
   } else if (orgHeads.has(firstW.lower) && !capsLine && firstW.upper && isCommonWord(firstW.lower)) {
     return null; // a lone "Council" / "Ministry" is a reference, not a name
@@ -86,13 +99,14 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (words.length === 1 && isAcronym(firstW.text) && !capsLine) return { type: 'Organization', evidence: 'acronym', strength: 2 };
   if (SPEECH.has(nextW) || prevW === 'said' || prevW === 'by' && words.length >= 2) return { type: 'Person', evidence: 'context', strength: 2 };
   if (words.length === 1 && PLACE_PREPOSITIONS.has(prevW)) return { type: 'Place', evidence: 'context', strength: 1 };
+  if (words.length === 1 && !capsLine && !firstW.allCaps && (PERSON_NEXT.has(nextW) || (/^[a-z]{3,}ed$/.test(nextW) && isCommonWord(nextW) && !firstW.initial && !['the', 'a', 'an'].includes(prevW) && !/s$/.test(firstW.lower))) && !isCommonWord(firstW.lower) && !demonyms.has(firstW.lower) && !notEntities.has(firstW.lower) && !/(?:ese|ian|ans|ists?|ers)$/.test(firstW.lower)) return { type: 'Person', evidence: 'context', strength: 0.5 };
   if (words.length === 1 && lastNames.has(firstW.lower)) return { type: 'Person', evidence: 'given-name', strength: 1 };
   if (words.length === 1 && (firstW.initial || capsLine) && isCommonWord(firstW.lower)) return null;
   if (words.length === 1 && /(?:ian|ese|ish|ean|ans|ists?)$/.test(firstW.lower) && isCommonWord(firstW.lower)) return null;
   // "Air France", "Dynamo Moscow", "Red Star Belgrade": a name built around a place is a body.
-  if (words.length >= 2 && words.some((w) => gazetteer.get(w.lower) === 'Place' && !firstNames.has(w.lower))) return { type: 'Organization', evidence: 'default', strength: 1 };
+  if (words.length >= 2 && !(words.length === 2 && lastNames.has(lastW.lower) && !gazetteer.has(lastW.lower)) && words.some((w) => gazetteer.get(w.lower) === 'Place' && !firstNames.has(w.lower))) return { type: 'Organization', evidence: 'default', strength: 1 };
   // "Troika Dialog, an investment company": an apposition names the kind of body.
-  if (next?.text === ',' && APPOS_ORG.test(followingWords(tokens, c.last + 2, 5))) return { type: 'Organization', evidence: 'context', strength: 2 };
+  if (next?.text === ',' && APPOS_ORG.test(followingWords(tokens, c.last + 2, 5)) && !/^(?:a|an|the) [a-z-]+ (?:said|says|told|reported|announced)\b/.test(followingWords(tokens, c.last + 2, 4))) return { type: 'Organization', evidence: 'context', strength: 2 };
   // "told Global Voices", "in an interview with Intelligence Online": a name after a media cue.
   if (words.length >= 2 && MEDIA_CUE.test(followingWords(tokens, Math.max(0, c.first - 4), c.first - Math.max(0, c.first - 4)))) return { type: 'Organization', evidence: 'context', strength: 1 };
   const nameLike = words.every((w) => firstNames.has(w.lower) || lastNames.has(w.lower) || (!isCommonWord(w.lower) && !demonyms.has(w.lower) && !notEntities.has(w.lower)));
@@ -138,7 +152,7 @@ export function typeCandidates(candidates: Candidate[], tokens: Token[]): TypedC
     const whole = partOf.get(k);
     if (whole && whole !== m && nameTokens(tokens, m).length === 1 && whole.strength >= m.strength) { m.type = whole.type; m.evidence = 'document'; m.strength = 2; continue; }
     const best = bySurface.get(k);
-    if (best && best.strength > m.strength) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; }
+    if (best && best.strength > m.strength && best.strength >= 1) { m.type = best.type; m.evidence = 'document'; m.strength = best.strength; }
   }
   // "Clinton and Dole": an unknown name takes the type of a known list neighbour.
   for (let k = 0; k < typed.length; k++) {

@@ -25,6 +25,8 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const roleAlternation = [...roles.keys()].sort((a, b) => b.length - a.length).map(esc).join('|');
 const ROLE_APPOS = new RegExp(`^\\s*(?:,|\\(|\\bis|\\bwas|\\bbecame|\\bas)\\s*(?:now\\s+|also\\s+)?(?:the|a|an|its|his|her)?\\s*(former\\s+|ex-|then\\s+|new\\s+|first\\s+|current\\s+|main\\s+|deputy\\s+|vice\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(${roleAlternation})\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?$`, 'iu');
 const ROLE_BEFORE = new RegExp(`(?:^|\\b)(former\\s+)?(${roleAlternation})\\s+(?:of|at|for)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?$`, 'iu');
+// "Jo Ann Emmerich, vice president of daytime programs for ABC Entertainment".
+const ROLE_APPOS_LONG = new RegExp(`^\\s*,\\s*(?:(?:a|an|the)\\s+)?(?:[a-z-]+\\s+){0,2}?(${roleAlternation})\\s+(?:of|for)\\s+(?:[a-z-]+\\s+){1,5}?(?:of|at|for|with)\\s+(?:the\\s+)?$`, 'iu');
 // "Vardanyan was the initiator, one of the founders, and the first president of the ..."
 const COPULA_ROLE = new RegExp(`^\\s*(?:,\\s*)?(?:is|was|became|has been|had been|remains|served as|serves as)\\b[^.;]{0,90}?\\b(former\\s+)?(${roleAlternation})\\s+(?:of|at|for|in|with|to)\\s+(?:the\\s+)?$`, 'iu');
 // "..., where his partner is the head of ROSTEC, Sergei Chemezov": the sentence's person and the one named.
@@ -35,6 +37,7 @@ const LIST_SEP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$/iu;
 const GOVERNMENT_BODY = /\b(service|directorate|agency|ministry|army|parliament|government|council|police|forces|navy|intelligence|military|guard|command|office|bundestag|senate|assembly|court)\b/i;
 const LOCATIVE_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN', 'OCCUPIES', 'ATTACKED', 'CITIZEN_OF', 'PART_OF']);
 const ORG_NOUN_WORDS = new Set(['company', 'firm', 'group', 'bank', 'agency', 'newspaper', 'maker', 'manufacturer', 'producer', 'carrier', 'airline', 'retailer', 'concern', 'conglomerate', 'corporation', 'university', 'college', 'school', 'institute', 'organization', 'organisation', 'association', 'party', 'network', 'station', 'club', 'team', 'developer', 'insurer', 'utility', 'exchange', 'broadcaster', 'daily', 'publisher']);
+const OFFICE_TYPES = new Set(['LEADS', 'WORKS_FOR', 'MEMBER_OF']);
 const CHAIN_TYPES = new Set(['LIVES_IN', 'BORN_IN', 'BASED_IN', 'LOCATED_IN']);
 const MEMBER_NOUNS = new Set(['member', 'mp', 'politician', 'lawmaker', 'deputy', 'senator', 'activist', 'councillor', 'candidate', 'legislator']);
 const HEAD_OF_STATE = new Set(['president', 'pres.', 'pres', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emperor', 'president-elect', 'dictator', 'leader']);
@@ -84,6 +87,12 @@ export function findRelations(input: RelationInput): DocRelation[] {
       const rel: DocRelation = { source: f.src, target: f.tgt, type: f.type, confidence: round(confidence), sentence: si, sourceMention: srcM, targetMention: tgtM, rule: f.rule };
       if (f.status) rel.status = f.status;
       out.push(rel);
+      // A person who holds an office of a place ("Illinois Gov. X", "U.S. Ambassador X") is its
+      // citizen (country) or resident (state, city).
+      if (s.type === 'Person' && t.type === 'Place' && OFFICE_TYPES.has(f.type) && !f.status && f.rule !== 'title-place') {
+        const home = countryNames.has(lower(t.name)) || countryNames.has(lower(b.text)) || countryNames.has(lower(a.text)) ? 'CITIZEN_OF' : 'LIVES_IN';
+        emit({ src: f.src, tgt: f.tgt, type: home, confidence: confidence * 0.8, rule: `${f.rule}+office` }, ma, mb);
+      }
     };
 
     const attributiveCache = new Map<Mention, boolean>();
@@ -255,6 +264,11 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     const type = roles.get(m[2]!.toLowerCase());
     if (type) return { src: a, tgt: b, type, confidence: 0.85, rule: 'apposition-role', ...(m[1] && /former|ex-/.test(m[1]) ? { status: 'former' } : {}) };
   }
+  m = ROLE_APPOS_LONG.exec(gap);
+  if (m && tA === 'Person' && tB === 'Organization') {
+    const type = roles.get(m[1]!.toLowerCase());
+    if (type && typesOk(type, 'Person', 'Organization')) return { src: a, tgt: b, type, confidence: 0.7, rule: 'apposition-role-long' };
+  }
   m = COPULA_ROLE.exec(gap);
   if (m && tA === 'Person') {
     const type = roles.get(m[2]!.toLowerCase());
@@ -299,6 +313,11 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
     if (tB === 'Person') return { src: b, tgt: a, type: 'CITIZEN_OF', confidence: 0.5, rule: 'demonym-person' };
     if (tB === 'Organization') return { src: b, tgt: a, type: GOVERNMENT_BODY.test(gap) ? 'PART_OF' : 'BASED_IN', confidence: 0.5, rule: 'demonym-org' };
   }
+  // "Sirhan was convicted of Kennedy's killing": a crime noun after the victim's possessive.
+  if (tA === 'Person' && tB === 'Person' && /\b(?:convicted|accused|suspected|charged|guilty|arrested|sentenced|tried)\s+(?:of|for|with|in)\s+(?:the\s+)?$/.test(gap)
+    && /^\s*['’]s\s+(?:[a-z]+\s+)?(?:killing|murder|assassination|slaying|shooting|death)\b/.test(lower(ctx.textAll.slice(B.end, B.end + 40)))) {
+    return { src: a, tgt: b, type: 'KILLED', confidence: 0.6, rule: 'convicted-of-killing' };
+  }
   // 5. Verb frames from the cue lexicon: the cue closest to B wins.
   let best = findCue(gap, tA, tB);
   // "..., led by General X, asked Y": X is inside a phrase, not the one who asked.
@@ -308,7 +327,9 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (best && tB === 'Place' && locationPrepositions.has(lastWord) && !LOCATIVE_TYPES.has(best.cue.type) && !best.cue.cues.some((c) => c.endsWith(` ${lastWord}`) || c === lastWord)) best = null;
   if (best && ctx.attributive) best = null;
   if (best && gap.split(/\s+/).length <= 14) {
-    const [src, tgt] = best.cue.dir === 'forward' ? [a, b] : [b, a];
+    // Passive voice: "Y was (fatally) shot … by X" turns a forward verb around.
+    const passive = best.cue.dir === 'forward' && new RegExp(`\\b(?:was|were|is|are|been|being|be)\\s+(?:[a-z]+ly\\s+)?${esc(gap.slice(best.at - best.len, best.at))}\\b[^;]*\\b(?:by|on the orders? of|at the hands of)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}$`).test(gap);
+    const [src, tgt] = (best.cue.dir === 'forward') !== passive ? [a, b] : [b, a];
     let confidence = 0.7;
     let neg = negated(gap, best.at - best.len);
     if (!neg && /n['’]t\b|\bno\b|\bnever\b|\bnot\b/.test(gap)) {
@@ -335,7 +356,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // "Robert Corduwener, a Netherlands businessman", "Madagascar, an island nation in the Indian Ocean".
   if ((tA === 'Person' || tA === 'Place') && tB === 'Place') {
     const type = tA === 'Person' ? 'LIVES_IN' : 'LOCATED_IN';
-    if (/^,\s*(?:a|an|the)$/.test(g) && /^\s+(?:[a-z-]+\s+)?[a-z-]+\b/.test(after) && isNoun(/^\s+(?:[a-z-]+\s+)?([a-z-]+)/.exec(after)![1]!)) return { src: a, tgt: b, type, confidence: 0.45, rule: 'apposition-place-noun' };
+    if (/^,\s*(?:a|an|the)$/.test(g) && [/^\s+([a-z-]+)\b/, /^\s+[a-z-]+\s+([a-z-]+)\b/].some((re) => { const w = re.exec(after)?.[1]; return !!w && isNoun(w) && !ORG_NOUN_WORDS.has(w); })) return { src: a, tgt: b, type, confidence: 0.45, rule: 'apposition-place-noun' };
     if (/^,\s*(?:a|an|the|one of the)\s+(?:[a-z-]+\s+){0,4}?(?:in|from|of)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type, confidence: 0.45, rule: 'apposition-in-place' };
   }
   // "Illinois born Charlton Heston", "Chicago-born X".
@@ -345,8 +366,8 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   if (tA === 'Person' && tB === 'Place' && /^,\s*(?:\d+\s*,\s*)?(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?)?(?:of|from)(?:\s+the)?$/.test(g)) return { src: a, tgt: b, type: 'LIVES_IN', confidence: 0.55, rule: 'person-of-place' };
   // "John A. Georges, International Paper 's chairman": the role follows the body's possessive.
   if (tA === 'Person' && tB === 'Organization' && /^,$/.test(g)) {
-    const role = /^\s*['’]s\s+(?:[a-z-]+\s+)?([a-z-]+)/.exec(after)?.[1];
-    const type = role ? roles.get(role) : undefined;
+    const m1 = /^\s*['’]s\s+([a-z-]+)(?:\s+([a-z-]+))?/.exec(after);
+    const type = m1 ? roles.get(m1[1]!) ?? (m1[2] ? roles.get(m1[2]) : undefined) : undefined;
     if (type && typesOk(type, 'Person', 'Organization')) return { src: a, tgt: b, type, confidence: 0.7, rule: 'apposition-possessive-role' };
   }
   // "Ulf D. Merbold, 47, of the European Space Agency".
@@ -354,7 +375,7 @@ function matchPair(ia: number, ib: number, A: Mention, B: Mention, gap: string, 
   // "the Andean Group (Colombia, Bolivia, …)": members or homes listed in parentheses.
   if (tA === 'Organization' && tB === 'Place' && /^\($/.test(g)) return { src: a, tgt: b, type: 'BASED_IN', confidence: 0.45, rule: 'parenthesis-place' };
   // "Sofia, February 15 (BTA)": a dateline with its date.
-  if (tA === 'Place' && tB === 'Organization' && /^,?\s*(?:[a-z]+\.?\s+)?\d{1,2}\s*\($/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
+  if (tA === 'Place' && tB === 'Organization' && /^,?\s*(?:[a-z]+\.?\s+)?\d{1,2}\s*\(?$/.test(g)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.5, rule: 'dateline' };
   // "In Washington, the General Accounting Office …".
   if (tA === 'Place' && tB === 'Organization' && /^,\s*the$/.test(g) && /\bin\s+$/.test(before)) return { src: b, tgt: a, type: 'BASED_IN', confidence: 0.45, rule: 'in-place-body' };
   // "Gary Hess, an Emery employee", "Fred Farrar, another FAA spokesman".

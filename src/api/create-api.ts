@@ -10,6 +10,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
 import { apiLogger, maskError } from './errors.js';
+import { useListCostLimit } from './list-cost.js';
 import { ARMOR_LIMITS, corsOptions, isCrossOrigin, useHttpPolicy } from './http-policy.js';
 import { createResolvers, type ApiContext } from './resolvers.js';
 import { loadTypeDefs } from './type-defs.js';
@@ -76,6 +77,7 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     }),
     plugins: [
       useHttpPolicy(),
+      useListCostLimit(),
       EnvelopArmorPlugin({
         maxDepth: { n: ARMOR_LIMITS.maxDepth },
         maxAliases: { n: ARMOR_LIMITS.maxAliases },

@@ -5,6 +5,7 @@ import { isKgError } from '../model/errors.js';
 import { registerExportImport } from './commands/export-import.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import { createCliContext } from './context.js';
@@ -19,6 +20,7 @@ export function createProgram(): Command {
   registerExtract(program);
   registerExportImport(program, ctx);
   registerStats(program, ctx);
+  registerMigrate(program, ctx);
   return program;
 }
 

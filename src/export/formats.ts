@@ -2,6 +2,7 @@
 // one text, or to several named files written into a folder (csv).
 import type { GraphExport } from '../model/types.js';
 import { toCsv } from './csv.js';
+import { toCypherScript } from './cypher.js';
 import { toCytoscapeJson } from './cytoscape.js';
 import { toFtm } from './ftm.js';
 import { toGexf } from './gexf.js';
@@ -32,6 +33,7 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
     description: 'nodes.csv + relationships.csv for neo4j-admin database import (needs --out DIR)',
     render: (g) => ({ files: toCsv(g), notes: [] }),
   },
+  cypher: { description: 'a cypher-shell script that loads the graph into Neo4j 5 (docs/neo4j.md)', render: (g) => ({ text: toCypherScript(g), notes: [] }) },
   cytoscape: { description: 'Cytoscape JSON (.cyjs) for Cytoscape desktop and Cytoscape.js', render: (g) => ({ text: toCytoscapeJson(g), notes: [] }) },
   ftm: {
     description: 'FollowTheMoney entities as JSON lines for Aleph / OpenAleph',

@@ -6,8 +6,8 @@ import { ontology } from '../model/ontology.js';
 import type { LinkedEntity, LinkedRelation } from '../model/types.js';
 import type { CurationRules } from '../store/graph-store.js';
 import type { LinkResult } from './link.js';
+import { rejectionKey } from '../store/curation-replay.js';
 
-const rejectionKey = (source: string, type: string, target: string): string => `${source}\u0000${type}\u0000${target}`;
 
 export const hasRules = (rules: CurationRules): boolean =>
   Object.keys(rules.redirects).length + rules.rejected.length + Object.keys(rules.names).length + Object.keys(rules.types).length + Object.keys(rules.removedAliases).length > 0;

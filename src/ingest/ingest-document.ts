@@ -2,7 +2,7 @@
 import { extractDocument } from '../../extract/index.js';
 import { invalidInput } from '../model/errors.js';
 import { countWords, documentId, textHash } from '../model/names.js';
-import type { DocumentGraph, DocumentInput, LinkedDocument } from '../model/types.js';
+import type { DocumentGraph, DocumentInput, DocumentMeta, LinkedDocument } from '../model/types.js';
 import type { AddDocumentResult, GraphStore } from '../store/graph-store.js';
 import { applyCuration, hasRules } from './apply-curation.js';
 import { linkDocument, linkKeys } from './link.js';
@@ -37,27 +37,60 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput, ex
     return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
   }
   const meta = { title: input.title, byline: input.byline, url: input.url, publishedAt: input.publishedAt, source: input.source };
-  // A syndicated copy of a stored story is recorded as such and not extracted: it must not
-  // count twice as evidence.
   const print = fingerprint(text);
-  const original = print ? bestMatch(print.signature, await store.findNearDuplicates(print.bandKeys)) : null;
-  if (print && original) {
-    const copy: LinkedDocument = {
-      id: documentId(hash),
-      textHash: hash,
-      meta,
-      text,
-      wordCount: base.words,
-      sentences: [],
-      entities: [],
-      mentions: [],
-      relations: [],
-      nearDuplicate: { ...print, duplicateOf: original.documentId },
-    };
-    const result = await store.addDocument(copy);
-    return { ...base, ...result, entities: 0, relations: 0, warnings: [], duplicateOf: original };
-  }
+  const copy = await storeIfCopy(store, text, hash, meta, print);
+  if (copy) return copy;
   const graph = extracted ? await extracted : extractDocument(text);
+  return linkAndStore(store, graph, meta, text, { print });
+}
+
+/**
+ * A syndicated copy of a stored story is recorded as such and not extracted: it must not count
+ * twice as evidence. Returns null when the text is not a near-duplicate.
+ */
+async function storeIfCopy(store: GraphStore, text: string, hash: string, meta: DocumentMeta, print: ReturnType<typeof fingerprint>): Promise<IngestOutcome | null> {
+  const original = print ? bestMatch(print.signature, await store.findNearDuplicates(print.bandKeys)) : null;
+  if (!print || !original) return null;
+  const copy: LinkedDocument = {
+    id: documentId(hash),
+    textHash: hash,
+    meta,
+    text,
+    wordCount: countWords(text),
+    sentences: [],
+    entities: [],
+    mentions: [],
+    relations: [],
+    nearDuplicate: { ...print, duplicateOf: original.documentId },
+  };
+  const result = await store.addDocument(copy);
+  return { title: meta.title, words: copy.wordCount, ...result, entities: 0, relations: 0, warnings: [], duplicateOf: original };
+}
+
+/**
+ * Links a DocumentGraph to the stored graph and stores it: the second half of ingest, also used
+ * by `kg ingest --extracted` for graphs that `kg extract --graph` computed elsewhere. `text` is
+ * the cleaned document text (graph.text unless extraction truncated it); its hash keeps ingest
+ * idempotent.
+ */
+export async function linkAndStore(
+  store: GraphStore,
+  graph: DocumentGraph,
+  meta: DocumentMeta,
+  text: string = graph.text,
+  /** Set by ingestDocument, which already fingerprinted the text and found it is not a copy. */
+  checked?: { print: ReturnType<typeof fingerprint> },
+): Promise<IngestOutcome> {
+  const hash = textHash(text);
+  const base = { title: meta.title, words: countWords(text) };
+  if (await store.hasDocument(hash)) {
+    return { ...base, documentId: documentId(hash), status: 'unchanged', entitiesCreated: 0, relationsCreated: 0, entities: 0, relations: 0, warnings: [] };
+  }
+  const print = checked ? checked.print : fingerprint(text);
+  if (!checked) {
+    const copy = await storeIfCopy(store, text, hash, meta, print);
+    if (copy) return copy;
+  }
   const rules = await store.getCurationRules();
   const linked0 = linkDocument(graph, await store.findLinkCandidates(linkKeys(graph)));
   // Investigators' corrections (merges, rejections, renames, types, removed aliases) stick.

@@ -112,6 +112,19 @@ describe('limits', () => {
     expect(codeOf(await gql(wide))).toBe('LIMIT_EXCEEDED');
   });
 
+  it('the result-size budget also sees page sizes passed as variables and schema defaults', async () => {
+    const q = `query($n: Int) { entities(first: $n) { nodes { relations(first: $n) { nodes { evidence(first: $n) { sentence } } } } } }`;
+    const refused = await gql(q, { n: 500 });
+    expect(codeOf(refused)).toBe('LIMIT_EXCEEDED');
+    expect(refused.body.data ?? null).toBeNull();
+    expect((await gql(q, { n: 5 })).body.errors).toBeUndefined();
+    // Defaults count too: subgraph's limit 200 × relations 50 × evidence 10 of every node.
+    const defaults = '{ subgraph(ids: ["x"]) { nodes { relations { nodes { evidence { sentence document { title } } } } } } }';
+    expect(codeOf(await gql(defaults))).toBe('LIMIT_EXCEEDED');
+    const viewer = 'query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 150) { truncated cytoscape nodes { id name } relations { id type } } }';
+    expect((await gql(viewer, { id: vardanyan })).body.errors).toBeUndefined();
+  });
+
   it('first above 500 is refused, never truncated, on every paged field', async () => {
     const cases = [
       '{ search(query: "a", first: 501) { score } }',

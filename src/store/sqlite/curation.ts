@@ -9,6 +9,7 @@ import type { CurationRules, DeleteDocumentResult } from '../graph-store.js';
 import type { SqliteConnection } from './connection.js';
 import { entityFromRow, toRelation, type EntityRow, type RelationRow } from './rows.js';
 import { addAlias, refreshRelation } from './writes.js';
+import { rejectionKey, replayCuration, type CurationDecision, type CurationKind } from '../curation-replay.js';
 
 export const CURATION_DDL = `
 CREATE TABLE IF NOT EXISTS curation (
@@ -20,7 +21,7 @@ CREATE TABLE IF NOT EXISTS curation (
   created_at TEXT NOT NULL
 );`;
 
-type Kind = 'merge' | 'rename' | 'add-alias' | 'remove-alias' | 'type' | 'reject';
+type Kind = CurationKind;
 
 const MAX_NAME = 300;
 
@@ -194,52 +195,7 @@ export function deleteDocument(conn: SqliteConnection, id: string): DeleteDocume
   }).immediate();
 }
 
-export const rejectionKey = (source: string, type: string, target: string): string => `${source}\u0000${type}\u0000${target}`;
-
-/** Replays the decisions in order; chains of merges resolve to the last kept id. */
+/** Replays the decisions in order (shared with the Neo4j backend). */
 export function curationRules(conn: SqliteConnection): CurationRules {
-  const rows = conn.stmt('SELECT kind, subject, object, value FROM curation ORDER BY seq').all() as {
-    kind: Kind;
-    subject: string;
-    object: string | null;
-    value: string | null;
-  }[];
-  const redirects = new Map<string, string>();
-  const names = new Map<string, string>();
-  const types = new Map<string, EntityType>();
-  const removed = new Map<string, Set<string>>();
-  const rejected: Array<[string, string, string]> = [];
-  for (const r of rows) {
-    if (r.kind === 'merge') redirects.set(r.subject, r.object!);
-    else if (r.kind === 'rename') names.set(r.subject, r.value!);
-    else if (r.kind === 'type') types.set(r.subject, r.value as EntityType);
-    else if (r.kind === 'remove-alias') removed.set(r.subject, (removed.get(r.subject) ?? new Set()).add(r.value!));
-    else if (r.kind === 'add-alias') removed.get(r.subject)?.delete(r.value!);
-    else if (r.kind === 'reject') rejected.push([r.subject, r.value!, r.object!]);
-  }
-  const resolve = (id: string): string => {
-    const seen = new Set<string>();
-    let current = id;
-    while (redirects.has(current) && !seen.has(current)) {
-      seen.add(current);
-      current = redirects.get(current)!;
-    }
-    return current;
-  };
-  const onto = ontology();
-  const keys = new Set<string>();
-  for (const [s, type, t] of rejected) {
-    let source = resolve(s);
-    let target = resolve(t);
-    if (onto.relationType(type)?.symmetric && source > target) [source, target] = [target, source];
-    keys.add(rejectionKey(source, type, target));
-  }
-  const live = <T>(m: Map<string, T>) => Object.fromEntries([...m].filter(([id]) => !redirects.has(id)));
-  return {
-    redirects: Object.fromEntries([...redirects.keys()].map((id) => [id, resolve(id)])),
-    rejected: [...keys].sort(),
-    names: live(names),
-    types: live(types),
-    removedAliases: Object.fromEntries([...removed].filter(([id, set]) => !redirects.has(id) && set.size > 0).map(([id, set]) => [id, [...set].sort()])),
-  };
+  return replayCuration(conn.stmt('SELECT kind, subject, object, value FROM curation ORDER BY seq').all() as CurationDecision[]);
 }

@@ -2,7 +2,6 @@
 // before any write, one transaction.
 import { invalidInput } from '../../model/errors.js';
 import { sha1 } from '../../model/names.js';
-import { ontology } from '../../model/ontology.js';
 import type { GraphExport } from '../../model/types.js';
 import type { ImportResult } from '../graph-store.js';
 import type { SqliteConnection } from './connection.js';
@@ -10,6 +9,7 @@ import { DOCUMENT_COLUMNS, entityFromRow, type DocumentRow, type EntityRow, type
 import { duplicateLinks, linkDuplicate } from './near-duplicates.js';
 import { updateSearchBand } from './search-order.js';
 import { STRENGTH_SQL, mergeEntity, mergeRelation, refreshRelation } from './writes.js';
+import { validateExport } from '../validate-export.js';
 
 export async function importGraph(conn: SqliteConnection, data: GraphExport): Promise<ImportResult> {
   validateExport(data);
@@ -117,38 +117,4 @@ export async function exportGraph(conn: SqliteConnection): Promise<GraphExport> 
     ...(duplicates.has(d.id) ? { duplicateOf: duplicates.get(d.id)! } : {}),
   }));
   return { format: 'kg-graph', version: 1, entities, relations, documents };
-}
-
-/** Rejects an import that would leave dangling references, before anything is written. */
-function validateExport(data: GraphExport): void {
-  const op = 'store.importGraph';
-  if (!data || typeof data !== 'object') throw invalidInput(op, 'expected a JSON object');
-  for (const key of ['entities', 'relations', 'documents'] as const) {
-    if (!Array.isArray(data[key])) throw invalidInput(op, `"${key}" must be an array`);
-  }
-  const ids = new Set<string>();
-  for (const e of data.entities) {
-    if (!e || typeof e.id !== 'string' || typeof e.name !== 'string') throw invalidInput(op, 'every entity needs a string id and name');
-    if (!['Person', 'Organization', 'Place'].includes(e.type)) throw invalidInput(op, `entity ${e.id} has unknown type ${String(e.type)}`);
-    ids.add(e.id);
-  }
-  const documentIds = new Set<string>();
-  for (const d of data.documents) {
-    if (!d || typeof d.id !== 'string') throw invalidInput(op, 'every document needs a string id');
-    documentIds.add(d.id);
-  }
-  for (const d of data.documents) {
-    if (d.duplicateOf !== undefined && (typeof d.duplicateOf !== 'string' || !documentIds.has(d.duplicateOf))) {
-      throw invalidInput(op, `document ${d.id} is a duplicate of ${String(d.duplicateOf)}, which is not in the file`);
-    }
-  }
-  for (const r of data.relations) {
-    if (!r || typeof r.id !== 'string' || typeof r.type !== 'string') throw invalidInput(op, 'every relation needs a string id and type');
-    if (!ontology().isRelationType(r.type)) throw invalidInput(op, `relation ${r.id} has type ${r.type}, which the ontology does not define`);
-    if (!ids.has(r.source) || !ids.has(r.target)) throw invalidInput(op, `relation ${r.id} joins an entity that is not in the file`);
-    if (!Array.isArray(r.evidence)) throw invalidInput(op, `relation ${r.id} needs an evidence array`);
-    for (const ev of r.evidence) {
-      if (!ev || typeof ev.sentence !== 'string' || typeof ev.document !== 'string') throw invalidInput(op, `relation ${r.id} has malformed evidence`);
-    }
-  }
 }

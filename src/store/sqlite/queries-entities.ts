@@ -46,9 +46,13 @@ export function getMentions(conn: SqliteConnection, entityId: string, first: num
 const ORDER_BY: Record<EntityOrder, string> = {
   MENTIONS_DESC: 'e.mention_count DESC, e.id',
   NAME_ASC: 'e.name COLLATE NOCASE, e.id',
-  DEGREE_DESC: `((SELECT count(*) FROM relations r WHERE r.source = e.id)
-    + (SELECT count(*) FROM relations r WHERE r.target = e.id AND r.source <> e.id)) DESC, e.id`,
+  DEGREE_DESC: '(coalesce(deg_out.n, 0) + coalesce(deg_in.n, 0)) DESC, e.id',
 };
+
+// Degrees for DEGREE_DESC: two grouped scans that walk the (source, ...) and (target, ...) indexes.
+const DEGREE_JOINS = `
+  LEFT JOIN (SELECT source AS id, count(*) AS n FROM relations GROUP BY source) deg_out ON deg_out.id = e.id
+  LEFT JOIN (SELECT target AS id, count(*) AS n FROM relations WHERE source <> target GROUP BY target) deg_in ON deg_in.id = e.id`;
 
 /** LIKE pattern for a substring, with LIKE's own wildcards escaped. */
 const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -67,7 +71,7 @@ export function listEntities(conn: SqliteConnection, query: EntityQuery): Page<E
     params.push(query.minMentions);
   }
   if (query.mentionedIn !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id AND m.document_id = ?)');
+    where.push('e.id IN (SELECT entity_id FROM mentions WHERE document_id = ?)');
     params.push(query.mentionedIn);
   }
   if (query.connectedTo !== undefined) {
@@ -83,9 +87,10 @@ export function listEntities(conn: SqliteConnection, query: EntityQuery): Page<E
     params.push(containsPattern(norm));
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const order = query.orderBy ?? 'MENTIONS_DESC';
   const total = (conn.stmt(`SELECT count(*) AS n FROM entities e ${clause}`).get(...params) as { n: number }).n;
   const rows = conn
-    .stmt(`SELECT e.* FROM entities e ${clause} ORDER BY ${ORDER_BY[query.orderBy ?? 'MENTIONS_DESC']} LIMIT ? OFFSET ?`)
+    .stmt(`SELECT e.* FROM entities e ${order === 'DEGREE_DESC' ? DEGREE_JOINS : ''} ${clause} ORDER BY ${ORDER_BY[order]} LIMIT ? OFFSET ?`)
     .all(...params, Math.max(0, query.first ?? DEFAULT_LIMITS.relationsFirst), offset) as EntityRow[];
   return {
     totalCount: total,

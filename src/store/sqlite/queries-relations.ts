@@ -22,7 +22,8 @@ export function listRelations(conn: SqliteConnection, query: RelationListQuery):
     params.push(query.minConfidence);
   }
   if (query.documentId !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM evidence ev WHERE ev.relation_id = r.id AND ev.document_id = ?)');
+    // IN over the evidence_document index: one index range, not a probe per relation.
+    where.push('r.id IN (SELECT relation_id FROM evidence WHERE document_id = ?)');
     params.push(query.documentId);
   }
   if (query.entityId !== undefined) {
