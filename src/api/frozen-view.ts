@@ -15,7 +15,7 @@ import {
   type SnapshotRecord,
   type StoredMention,
 } from '../store/graph-store.js';
-import { bfsNeighbourhood } from '../store/traverse.js';
+import { bfsNeighbourhood, relationListAccess } from '../store/traverse.js';
 import { capPerType } from '../store/type-caps.js';
 import { tagView, type ReadView } from './read-view.js';
 
@@ -111,20 +111,24 @@ export class FrozenView implements ReadView {
   async neighbourhood(entityId: string, options: NeighbourhoodOptions = {}): Promise<Subgraph> {
     if (!this.entities.has(entityId)) return { nodes: [], relations: [], truncated: false };
     const allowed = options.entityTypes && options.entityTypes.length > 0 ? new Set<string>(options.entityTypes) : null;
-    let adjacency = (id: string): Relation[] =>
+    const list = (id: string): Relation[] =>
       this.relationsOf(id, { types: options.relationTypes }).filter((r) => {
         const other = r.source === id ? r.target : r.source;
         return this.entities.has(other) && (!allowed || allowed.has(this.entities.get(other)!.type));
       });
+    const listed = relationListAccess(list);
+    let access = listed.access;
     let capped = () => false;
     if (options.limitPerType !== undefined) {
+      let adjacency = access.adjacency;
       ({ adjacency, capped } = capPerType(adjacency, [entityId], (id) => this.entities.get(id)?.type, Math.max(0, options.limitPerType)));
+      access = { ...access, adjacency };
     }
     const depth = Math.max(0, Math.min(options.depth ?? 1, DEFAULT_LIMITS.maxDepth));
-    const walk = bfsNeighbourhood([entityId], adjacency, depth, Math.max(1, options.limit ?? DEFAULT_LIMITS.neighbourhoodLimit));
+    const walk = bfsNeighbourhood([entityId], access, depth, Math.max(1, options.limit ?? DEFAULT_LIMITS.neighbourhoodLimit));
     return {
       nodes: walk.nodeIds.map((id) => this.tag(this.entities.get(id)!)),
-      relations: walk.relations.map((r) => this.tag(r)),
+      relations: walk.relationIds.flatMap((id) => listed.relation(id) ?? []).map((r) => this.tag(r)),
       truncated: walk.truncated || capped(),
     };
   }

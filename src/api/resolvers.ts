@@ -74,6 +74,14 @@ function loadEntity(ctx: ApiContext, id: string): Promise<Entity | null> {
   return p;
 }
 
+/** Loads many entities in one store call into the request cache (a page of relations names ~50). */
+function primeEntities(ctx: ApiContext, ids: string[]): void {
+  const missing = [...new Set(ids)].filter((id) => !ctx.entityCache.has(id));
+  if (missing.length < 2) return;
+  const batch = ctx.store.getEntities(missing).then((found) => new Map(found.map((e) => [e.id, e])));
+  for (const id of missing) ctx.entityCache.set(id, batch.then((m) => m.get(id) ?? null));
+}
+
 /** An end of a relation: from the relation's own view (frozen or live), cached when live. */
 async function requireEntity(ctx: ApiContext, parent: unknown, id: string): Promise<Entity> {
   const e = isFrozen(parent) ? await viewOf(parent, ctx.store).getEntity(id) : await loadEntity(ctx, id);
@@ -192,6 +200,7 @@ export function createResolvers() {
           first: firstArg(op, a, 50),
           after: cursor(a.after),
         });
+        primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
         return connection(page);
       },
       documents: async (_: unknown, a: Args, ctx: ApiContext) => connection(await ctx.store.listDocuments(firstArg('documents', a, 20), cursor(a.after))),
@@ -258,6 +267,7 @@ export function createResolvers() {
           first: firstArg(op, a, 50),
           after: cursor(a.after),
         });
+        if (!isFrozen(e)) primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
         return connection(page);
       },
       mentions: async (e: Entity, a: Args, ctx: ApiContext) => connection(await viewOf(e, ctx.store).getMentions(e.id, firstArg('Entity.mentions', a, 20), cursor(a.after))),

@@ -30,7 +30,8 @@ export function cleanText(text: string): string {
     .replace(/^\uFEFF/, '');
 }
 
-export async function ingestDocument(store: GraphStore, input: DocumentInput): Promise<IngestOutcome> {
+/** `extracted`, when given, is extractDocument(cleanText(input.text)) computed elsewhere (a worker thread). */
+export async function ingestDocument(store: GraphStore, input: DocumentInput, extracted?: Promise<DocumentGraph>): Promise<IngestOutcome> {
   const raw = typeof input.text === 'string' ? input.text : '';
   const what = input.source ?? input.title ?? 'document';
   checkDocumentSize(raw, what);
@@ -45,7 +46,7 @@ export async function ingestDocument(store: GraphStore, input: DocumentInput): P
   const print = fingerprint(text);
   const copy = await storeIfCopy(store, text, hash, meta, print);
   if (copy) return copy;
-  const graph = extractDocument(text);
+  const graph = extracted ? await extracted : extractDocument(text);
   return linkAndStore(store, graph, meta, text, { print });
 }
 

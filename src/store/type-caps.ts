@@ -12,18 +12,17 @@ export function capPerType(
   const admitted = new Set(seeds);
   const used = new Map<string, number>();
   let capped = false;
-  const wrapped: AdjacencyFn = (id) =>
-    adjacency(id).filter((r) => {
-      const other = r.source === id ? r.target : r.source;
-      if (admitted.has(other)) return true;
-      const type = typeOf(other) ?? '';
+  const wrapped: AdjacencyFn = (id, max) =>
+    adjacency(id, max).filter((e) => {
+      if (admitted.has(e.other)) return true;
+      const type = typeOf(e.other) ?? '';
       const n = used.get(type) ?? 0;
       if (n >= limitPerType) {
         capped = true;
         return false;
       }
       used.set(type, n + 1);
-      admitted.add(other);
+      admitted.add(e.other);
       return true;
     });
   return { adjacency: wrapped, capped: () => capped };

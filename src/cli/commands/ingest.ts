@@ -12,8 +12,8 @@ const report = (summary: IngestSummary, json: boolean | undefined) => {
 };
 
 /** PATHs go through extraction; --extracted FILE skips it (the fan-out path, docs/scaling.md). */
-async function ingestPathsOrExtracted(store: GraphStore, paths: string[], opts: { json?: boolean; extracted?: string }): Promise<IngestSummary> {
-  if (opts.extracted === undefined) return ingestInputs(store, await collectInputs(paths), { quiet: opts.json });
+async function ingestPathsOrExtracted(store: GraphStore, paths: string[], opts: { json?: boolean; extracted?: string; workers?: number }): Promise<IngestSummary> {
+  if (opts.extracted === undefined) return ingestInputs(store, await collectInputs(paths), { quiet: opts.json, workers: opts.workers });
   if (paths.length > 0) throw new KgError('INVALID_INPUT', 'ingest: give either PATHs or --extracted FILE, not both');
   return ingestExtracted(store, opts.extracted);
 }
@@ -33,7 +33,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .argument('[paths...]', 'files, folders (recursive) or - for stdin')
     .option('--json', 'print a machine-readable summary')
     .option('--extracted <file>', 'load DocumentGraphs written by `kg extract --graph` (a file or - for stdin) without extracting again')
-    .action((paths: string[], opts: { json?: boolean; extracted?: string }, command: Command) => {
+    .option('--workers <n>', 'extraction threads (default: min(2, cores))', (v) => Math.max(1, Math.min(16, Number.parseInt(v, 10) || 1)))
+    .action((paths: string[], opts: { json?: boolean; extracted?: string; workers?: number }, command: Command) => {
       if (paths.length === 0 && opts.extracted === undefined) command.error("error: missing required argument 'paths' (or give --extracted FILE)");
       return ctx.withStore(async (store) => report(await ingestPathsOrExtracted(store, paths, opts), opts.json));
     });

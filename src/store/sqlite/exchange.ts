@@ -7,7 +7,8 @@ import type { ImportResult } from '../graph-store.js';
 import type { SqliteConnection } from './connection.js';
 import { DOCUMENT_COLUMNS, entityFromRow, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
 import { duplicateLinks, linkDuplicate } from './near-duplicates.js';
-import { mergeEntity, mergeRelation, refreshRelation } from './writes.js';
+import { updateSearchBand } from './search-order.js';
+import { STRENGTH_SQL, mergeEntity, mergeRelation, refreshRelation } from './writes.js';
 import { validateExport } from '../validate-export.js';
 
 export async function importGraph(conn: SqliteConnection, data: GraphExport): Promise<ImportResult> {
@@ -34,6 +35,7 @@ export async function importGraph(conn: SqliteConnection, data: GraphExport): Pr
       if (created) {
         entities++;
         conn.stmt('UPDATE entities SET mention_count = ?, document_count = ? WHERE id = ?').run(e.mentionCount ?? 0, e.documentCount ?? 0, e.id);
+        updateSearchBand(conn, e.id, 0, e.mentionCount ?? 0);
       }
     }
     let relations = 0;
@@ -63,7 +65,10 @@ export async function importGraph(conn: SqliteConnection, data: GraphExport): Pr
         ).run(r.id, ev.document, idx, ev.confidence ?? r.confidence, ev.sourceStart ?? null, ev.sourceEnd ?? null, ev.targetStart ?? null, ev.targetEnd ?? null);
       }
       refreshRelation(conn, r.id);
-      if (r.evidence.length === 0) conn.stmt('UPDATE relations SET confidence = ? WHERE id = ?').run(r.confidence, r.id);
+      if (r.evidence.length === 0) {
+        conn.stmt('UPDATE relations SET confidence = ? WHERE id = ?').run(r.confidence, r.id);
+        conn.stmt(`UPDATE relations SET strength = ${STRENGTH_SQL} WHERE id = ?`).run(r.id);
+      }
     }
     return { documents, entities, relations };
   }).immediate();

@@ -1,7 +1,8 @@
-// Entity search: FTS5 prefix matches over names and aliases (user text quoted, never FTS syntax),
-// then one-typo matches from the deletion-key table; ranked by match quality and popularity.
+// Entity search: exact alias probes, FTS5 prefix matches over names and aliases read in popularity
+// order (user text quoted, never FTS syntax), then one-typo matches from the deletion-key table;
+// ranked by match quality and popularity.
 import { normaliseName } from '../../model/names.js';
-import type { Entity, EntityType, SearchHit } from '../../model/types.js';
+import type { Entity, SearchHit } from '../../model/types.js';
 import { DEFAULT_LIMITS, type SearchOptions } from '../graph-store.js';
 import { deletionKeys, editDistance, ftsPrefixQuery, tokenise } from '../search-keys.js';
 import type { SqliteConnection } from './connection.js';
@@ -15,9 +16,12 @@ function matchQuality(alias: string, query: string): number {
 /** Well-attested entities first among equally good matches (0.25 for ~10 mentions, 0.5 for ~100). */
 const popularity = (mentions: number): number => Math.log10(1 + mentions) / 4;
 
+type Hit = { id: string; alias: string; mc: number; type: string };
+
 export async function searchEntities(conn: SqliteConnection, getEntities: (ids: string[]) => Promise<Entity[]>, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const first = Math.max(0, Math.min(options.first ?? DEFAULT_LIMITS.searchFirst, 500));
-  const types = options.types && options.types.length > 0 ? new Set(options.types) : null;
+  const types = options.types && options.types.length > 0 ? [...new Set(options.types)] : [];
+  const typeSql = types.length > 0 ? ` AND e.type IN (${types.map(() => '?').join(',')})` : '';
   const q = normaliseName(query);
   if (!q || first === 0) return [];
   // entity id -> best (score, alias)
@@ -26,43 +30,23 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
     const prev = best.get(id);
     if (!prev || score > prev.score) best.set(id, { score, matched: alias });
   };
+  // Exact names and aliases, however obscure: one index probe.
+  const exact = conn.stmt(
+    `SELECT a.entity_id AS id, a.alias AS alias, e.mention_count AS mc, e.type AS type
+     FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.norm = ?${typeSql} LIMIT 100`,
+  ).all(q, ...types) as Hit[];
+  for (const r of exact) consider(r.id, r.alias, 1 + popularity(r.mc));
   const fts = ftsPrefixQuery(query);
   if (fts) {
+    // entity_fts rowids are in popularity order (search-order.ts): the first rows are the best known.
     const rows = conn.stmt(
       `SELECT f.entity_id AS id, f.alias AS alias, e.mention_count AS mc, e.type AS type
        FROM entity_fts f JOIN entities e ON e.id = f.entity_id
-       WHERE entity_fts MATCH ? ORDER BY e.mention_count DESC LIMIT 400`,
-    ).all(fts) as { id: string; alias: string; mc: number; type: string }[];
-    for (const r of rows) {
-      if (types && !types.has(r.type as EntityType)) continue;
-      const norm = normaliseName(r.alias);
-      consider(r.id, r.alias, matchQuality(norm, q) + popularity(r.mc));
-    }
+       WHERE entity_fts MATCH ?${typeSql} ORDER BY f.rowid LIMIT ?`,
+    ).all(fts, ...types, Math.max(50, 4 * first)) as Hit[];
+    for (const r of rows) consider(r.id, r.alias, matchQuality(normaliseName(r.alias), q) + popularity(r.mc));
   }
-  if (best.size < first) {
-    // One-edit typo tolerance: symmetric deletion keys per query token.
-    const tokens = tokenise(query);
-    const lookup = conn.stmt(
-      `SELECT k.entity_id AS id, k.alias AS alias, e.mention_count AS mc, e.type AS type
-       FROM search_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ? LIMIT 200`,
-    );
-    const hits = new Map<string, { alias: string; mc: number; matchedTokens: number }>();
-    for (const token of tokens) {
-      const seenForToken = new Set<string>();
-      for (const key of deletionKeys(token)) {
-        for (const r of lookup.all(key) as { id: string; alias: string; mc: number; type: string }[]) {
-          if (types && !types.has(r.type as EntityType)) continue;
-          const close = tokenise(r.alias).some((t) => editDistance(t, token, 1) <= 1);
-          if (!close || seenForToken.has(r.id)) continue;
-          seenForToken.add(r.id);
-          const h = hits.get(r.id) ?? { alias: r.alias, mc: r.mc, matchedTokens: 0 };
-          h.matchedTokens++;
-          hits.set(r.id, h);
-        }
-      }
-    }
-    for (const [id, h] of hits) consider(id, h.alias, 0.4 * (h.matchedTokens / tokens.length) + popularity(h.mc));
-  }
+  if (best.size < first) typoMatches(conn, query, types, consider);
   const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, first);
   const entities = await getEntities(ranked.map(([id]) => id));
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -72,3 +56,35 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
   });
 }
 
+/**
+ * One-edit typo tolerance by symmetric deletion keys. Candidates come from the query token with
+ * the fewest matches (usually the surname), and each is scored by how many query tokens its
+ * alias holds within one edit, so a common first name cannot crowd out the intended entity.
+ */
+function typoMatches(conn: SqliteConnection, query: string, types: string[], consider: (id: string, alias: string, score: number) => void): void {
+  const tokens = tokenise(query).slice(0, 6);
+  if (tokens.length === 0) return;
+  const lookup = conn.stmt('SELECT entity_id AS id, alias FROM search_keys WHERE key = ? LIMIT 500');
+  let driver: Map<string, string> | null = null;
+  // Longest tokens first: they are the rarest, and a small candidate set ends the lookups.
+  for (const token of [...new Set(tokens)].sort((a, b) => b.length - a.length)) {
+    const found = new Map<string, string>();
+    for (const key of deletionKeys(token)) {
+      for (const r of lookup.all(key) as { id: string; alias: string }[]) {
+        if (!found.has(r.id) && tokenise(r.alias).some((t) => editDistance(t, token, 1) <= 1)) found.set(r.id, r.alias);
+      }
+    }
+    if (found.size > 0 && (driver === null || found.size < driver.size)) driver = found;
+    if (driver !== null && driver.size <= 50) break;
+  }
+  if (!driver) return;
+  const info = conn.stmt('SELECT mention_count AS mc, type FROM entities WHERE id = ?');
+  const allowed = types.length > 0 ? new Set(types) : null;
+  for (const [id, alias] of driver) {
+    const e = info.get(id) as { mc: number; type: string } | undefined;
+    if (!e || (allowed && !allowed.has(e.type))) continue;
+    const aliasTokens = tokenise(alias);
+    const matched = tokens.filter((t) => aliasTokens.some((a) => editDistance(a, t, 1) <= 1)).length;
+    consider(id, alias, 0.4 * (matched / tokens.length) + popularity(e.mc));
+  }
+}

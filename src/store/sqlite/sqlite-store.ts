@@ -42,13 +42,14 @@ import {
   type SearchOptions,
 } from '../graph-store.js';
 import { capPerType } from '../type-caps.js';
-import { bfsNeighbourhood, pathNodes, shortestPaths, type AdjacencyFn } from '../traverse.js';
+import { bfsNeighbourhood, shortestPaths, type Edge, type WalkAccess } from '../traverse.js';
 import { withBusyRetry } from './busy.js';
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
 import { DOCUMENT_COLUMNS, entityFromRow, relative, toDocument, toRelation, type DocumentRow, type EntityRow, type EvidenceRow, type RelationRow } from './rows.js';
 import { findNearDuplicates, NEAR_DUPLICATE_DDL } from './near-duplicates.js';
-import { DDL, PRAGMAS, SCHEMA_VERSION } from './schema.js';
+import { applySchema } from './migrate.js';
+import { PRAGMAS } from './schema.js';
 import {
   addEntityAlias,
   CURATION_DDL,
@@ -65,6 +66,38 @@ import { listRelations } from './queries-relations.js';
 import { searchEntities } from './search.js';
 import { addSnapshot, getSnapshot, SNAPSHOT_DDL } from './snapshots.js';
 import { addDocument } from './writes.js';
+
+/** A relation as read from a covering index: id, other end, strength, then the row's columns. */
+type EdgeRow = [id: string, other: string, strength: number, source: string, target: string, type: string, confidence: number, evidenceCount: number, status: string | null, firstReported: string | null, lastReported: string | null];
+const EDGE_COLUMNS = 'r.strength, r.source, r.target, r.type, r.confidence, r.evidence_count, r.status, r.first_reported, r.last_reported';
+
+const edgeRelation = (e: EdgeRow): Relation => ({
+  id: e[0],
+  source: e[3],
+  target: e[4],
+  type: e[5],
+  confidence: e[6],
+  evidenceCount: e[7],
+  status: e[8],
+  firstReported: e[9],
+  lastReported: e[10],
+});
+
+/** Merges two lists sorted by (strength DESC, id) into the first `max` edges, remembering their rows. */
+function mergeStrongest(a: EdgeRow[], b: EdgeRow[], max: number, rows: Map<string, EdgeRow>): Edge[] {
+  const out: Edge[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < max && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    const takeA = y === undefined || (x !== undefined && (x[2] > y[2] || (x[2] === y[2] && x[0] <= y[0])));
+    const row = takeA ? a[i++]! : b[j++]!;
+    rows.set(row[0], row);
+    out.push({ id: row[0], other: row[1] });
+  }
+  return out;
+}
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. */
@@ -90,11 +123,10 @@ export class SqliteStore implements GraphStore {
 
   async init(): Promise<void> {
     for (const p of PRAGMAS) this.db.pragma(p.replace(/^PRAGMA /, ''));
-    this.db.exec(DDL);
+    applySchema(this.conn);
     this.db.exec(NEAR_DUPLICATE_DDL);
     this.db.exec(SNAPSHOT_DDL);
     this.db.exec(CURATION_DDL);
-    this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
   }
 
   async close(): Promise<void> {
@@ -165,14 +197,25 @@ export class SqliteStore implements GraphStore {
     return row ? entityFromRow(this.conn, row) : null;
   }
 
+  /** Entities by id with their aliases in one statement, in the order given (unknown ids skipped). */
   async getEntities(ids: string[]): Promise<Entity[]> {
-    const get = this.stmt('SELECT * FROM entities WHERE id = ?');
-    const out: Entity[] = [];
-    for (const id of ids) {
-      const row = get.get(id) as EntityRow | undefined;
-      if (row) out.push(entityFromRow(this.conn, row));
+    if (ids.length === 0) return [];
+    if (ids.length === 1) {
+      const e = await this.getEntity(ids[0]!);
+      return e ? [e] : [];
     }
-    return out;
+    const rows = this.stmt(
+      `SELECT e.*, (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS alias_list
+       FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key`,
+    ).all(JSON.stringify(ids)) as (EntityRow & { alias_list: string })[];
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type as Entity['type'],
+      name: row.name,
+      aliases: (JSON.parse(row.alias_list) as string[]).filter((a) => a !== row.name),
+      mentionCount: row.mention_count,
+      documentCount: row.document_count,
+    }));
   }
 
   async getRelation(id: string): Promise<Relation | null> {
@@ -180,41 +223,86 @@ export class SqliteStore implements GraphStore {
     return row ? toRelation(row) : null;
   }
 
-  private relationsOf(entityId: string, query: RelationQuery): RelationRow[] {
-    const direction = query.direction ?? 'BOTH';
-    const parts: string[] = [];
+  /** One direction's filter: `source = ?` (OUT) or `target = ?` without self-loops (IN). */
+  private relationFilter(direction: 'OUT' | 'IN', query: RelationQuery): { where: string; params: unknown[] } {
+    const types = query.types && query.types.length > 0 ? query.types : null;
+    const parts = [direction === 'OUT' ? 'source = ?' : 'target = ? AND source <> target'];
     const params: unknown[] = [];
-    const typeFilter = query.types && query.types.length > 0 ? ` AND type IN (${query.types.map(() => '?').join(',')})` : '';
-    const minConfidence = query.minConfidence ?? 0;
+    if (types) {
+      parts.push(`type IN (${types.map(() => '?').join(',')})`);
+      params.push(...types);
+    }
+    if ((query.minConfidence ?? 0) > 0) {
+      parts.push('confidence >= ?');
+      params.push(query.minConfidence);
+    }
     // Reporting window: relations with no publication date cannot be placed in it.
-    const dateFilter = (query.reportedAfter ? ' AND last_reported >= ?' : '') + (query.reportedBefore ? ' AND first_reported <= ?' : '');
-    const dates = [query.reportedAfter, query.reportedBefore].filter((d): d is string => Boolean(d));
-    if (direction !== 'IN') {
-      parts.push(`SELECT * FROM relations WHERE source = ?${typeFilter} AND confidence >= ?${dateFilter}`);
-      params.push(entityId, ...(query.types ?? []), minConfidence, ...dates);
+    if (query.reportedAfter) {
+      parts.push('last_reported >= ?');
+      params.push(query.reportedAfter);
     }
-    if (direction !== 'OUT') {
-      parts.push(`SELECT * FROM relations WHERE target = ?${typeFilter} AND confidence >= ? AND source <> target${dateFilter}`);
-      params.push(entityId, ...(query.types ?? []), minConfidence, ...dates);
+    if (query.reportedBefore) {
+      parts.push('first_reported <= ?');
+      params.push(query.reportedBefore);
     }
-    // Strongest first: typed relations before co-occurrence, then by support.
-    const sql = `SELECT * FROM (${parts.join(' UNION ALL ')})
-      ORDER BY (type = 'ASSOCIATED_WITH'), evidence_count DESC, confidence DESC, id`;
-    return this.stmt(sql).all(...params) as RelationRow[];
+    return { where: parts.join(' AND '), params };
+  }
+
+  /**
+   * Relations of an entity strongest first (typed before co-occurrence, then support, then
+   * confidence), rows offset..offset+first: each direction is an index range already in that
+   * order, so a hub costs no more than a leaf.
+   */
+  private relationsOf(entityId: string, query: RelationQuery, offset: number, first: number): RelationRow[] {
+    const direction = query.direction ?? 'BOTH';
+    const arms: string[] = [];
+    const params: unknown[] = [];
+    for (const d of ['OUT', 'IN'] as const) {
+      if (direction !== 'BOTH' && direction !== d) continue;
+      const f = this.relationFilter(d, query);
+      arms.push(`SELECT * FROM (SELECT * FROM relations WHERE ${f.where} ORDER BY strength DESC, id LIMIT ?)`);
+      params.push(entityId, ...f.params, offset + first);
+    }
+    const sql = `${arms.join(' UNION ALL ')} ORDER BY strength DESC, id LIMIT ? OFFSET ?`;
+    return this.stmt(sql).all(...params, first, offset) as RelationRow[];
+  }
+
+  /** How many relations `relationsOf` could list: stored degrees, or a count when filtered. */
+  private countRelations(entityId: string, query: RelationQuery): number {
+    const direction = query.direction ?? 'BOTH';
+    const filtered = (query.types && query.types.length > 0) || (query.minConfidence ?? 0) > 0 || Boolean(query.reportedAfter) || Boolean(query.reportedBefore);
+    if (!filtered) {
+      const d = this.stmt('SELECT out_degree AS o, in_degree AS i FROM entities WHERE id = ?').get(entityId) as { o: number; i: number } | undefined;
+      if (!d) return 0;
+      return (direction !== 'IN' ? d.o : 0) + (direction !== 'OUT' ? d.i : 0);
+    }
+    let total = 0;
+    for (const dir of ['OUT', 'IN'] as const) {
+      if (direction !== 'BOTH' && direction !== dir) continue;
+      const f = this.relationFilter(dir, query);
+      total += (this.stmt(`SELECT count(*) AS n FROM relations WHERE ${f.where}`).get(entityId, ...f.params) as { n: number }).n;
+    }
+    return total;
   }
 
   async getRelations(entityId: string, query: RelationQuery = {}): Promise<Page<Relation>> {
     const first = Math.max(0, query.first ?? DEFAULT_LIMITS.relationsFirst);
     const offset = decodeCursor(query.after);
     if (offset < 0) throw invalidInput('store.getRelations', 'malformed cursor');
-    const rows = this.relationsOf(entityId, query);
-    const nodes = rows.slice(offset, offset + first).map(toRelation);
+    const total = this.countRelations(entityId, query);
+    const nodes = first === 0 || offset >= total ? [] : this.relationsOf(entityId, query, offset, first).map(toRelation);
     return {
-      totalCount: rows.length,
+      totalCount: total,
       nodes,
       endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length) : null,
-      hasNextPage: offset + nodes.length < rows.length,
+      hasNextPage: offset + nodes.length < total,
     };
+  }
+
+  /** Relations by id in one statement (the loop runs inside SQLite); unknown ids skipped. */
+  private relationsById(ids: string[]): Relation[] {
+    if (ids.length === 0) return [];
+    return (this.stmt('SELECT r.* FROM json_each(?) j CROSS JOIN relations r ON r.id = j.value').all(JSON.stringify(ids)) as RelationRow[]).map(toRelation);
   }
 
   async getEvidence(relationId: string, first: number = DEFAULT_LIMITS.evidenceFirst): Promise<Evidence[]> {
@@ -239,47 +327,100 @@ export class SqliteStore implements GraphStore {
     }));
   }
 
-  private adjacency(options: NeighbourhoodOptions): AdjacencyFn {
-    const query: RelationQuery = { types: options.relationTypes };
-    const allowed = options.entityTypes && options.entityTypes.length > 0 ? new Set(options.entityTypes) : null;
-    const typeOf = this.stmt('SELECT type FROM entities WHERE id = ?');
-    return (id) => {
-      const rels = this.relationsOf(id, query).map(toRelation);
-      if (!allowed) return rels;
-      return rels.filter((r) => {
-        const otherId = r.source === id ? r.target : r.source;
-        const row = typeOf.get(otherId) as { type: string } | undefined;
-        return row !== undefined && allowed.has(row.type as EntityType);
-      });
+  /**
+   * Index-only access for traversals: (relation id, other end) pairs strongest first from the
+   * covering indexes, stored degrees, and pair probes; entity-type filters join the other end.
+   */
+  private walkAccess(options: NeighbourhoodOptions, rows = new Map<string, EdgeRow>()): WalkAccess {
+    const types = options.relationTypes && options.relationTypes.length > 0 ? options.relationTypes : [];
+    const entityTypes = options.entityTypes && options.entityTypes.length > 0 ? options.entityTypes : [];
+    const typeSql = types.length > 0 ? ` AND r.type IN (${types.map(() => '?').join(',')})` : '';
+    const otherSql = (col: string) =>
+      entityTypes.length > 0 ? ` AND (SELECT type FROM entities WHERE id = r.${col}) IN (${entityTypes.map(() => '?').join(',')})` : '';
+    const arm = (dir: 'OUT' | 'IN', limited: boolean) => {
+      const [self, other] = dir === 'OUT' ? ['source', 'target'] : ['target', 'source'];
+      return this.stmt(
+        `SELECT r.id, r.${other}${limited ? `, ${EDGE_COLUMNS}` : ''} FROM relations r WHERE r.${self} = ?${dir === 'IN' ? ' AND r.source <> r.target' : ''}${typeSql}${otherSql(other)}` +
+          (limited ? ' ORDER BY r.strength DESC, r.id LIMIT ?' : ''),
+      ).raw(true);
+    };
+    // Each direction is one range of a covering index already in strength order (and holding the
+    // whole row, so kept relations need no second read); merged here.
+    const [outCapped, inCapped, outWhole, inWhole] = [arm('OUT', true), arm('IN', true), arm('OUT', false), arm('IN', false)];
+    // CROSS JOIN keeps json_each outside, so each candidate is one probe of relations_pair; the
+    // rows come along (as from the adjacency) so kept links need no second read.
+    const links = this.stmt(
+      `SELECT r.id, r.target, ${EDGE_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = ? AND r.target = j.value${typeSql}
+       UNION ALL SELECT r.id, r.source, ${EDGE_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = j.value AND r.target = ? AND r.source <> r.target${typeSql}`,
+    ).raw(true);
+    const degree = this.stmt('SELECT out_degree + in_degree AS d FROM entities WHERE id = ?');
+    let lastAmong: string[] | null = null;
+    let lastJson = '[]';
+    return {
+      adjacency: (id, max) => {
+        const params = [id, ...types, ...entityTypes];
+        if (max >= 1_000_000_000) {
+          const rows = (outWhole.all(...params) as [string, string][]).concat(inWhole.all(...params) as [string, string][]);
+          return rows.map(([rid, other]) => ({ id: rid, other }));
+        }
+        return mergeStrongest(outCapped.all(...params, max) as EdgeRow[], inCapped.all(...params, max) as EdgeRow[], max, rows);
+      },
+      degree: (id) => (degree.get(id) as { d: number } | undefined)?.d ?? 0,
+      links: (id, among) => {
+        if (among !== lastAmong) {
+          lastAmong = among;
+          lastJson = JSON.stringify(among);
+        }
+        const json = lastJson;
+        return (links.all(json, id, ...types, json, id, ...types) as EdgeRow[]).map((row) => {
+          rows.set(row[0], row);
+          return row[0];
+        });
+      },
     };
   }
 
   async neighbourhood(entityId: string, options: NeighbourhoodOptions = {}): Promise<Subgraph> {
-    if (!(await this.getEntity(entityId))) return { nodes: [], relations: [], truncated: false };
+    if (!this.stmt('SELECT 1 FROM entities WHERE id = ?').get(entityId)) return { nodes: [], relations: [], truncated: false };
     return this.subgraph([entityId], { ...options, depth: options.depth ?? 1 });
   }
 
   async subgraph(ids: string[], options: NeighbourhoodOptions = {}): Promise<Subgraph> {
     const depth = Math.max(0, Math.min(options.depth ?? 0, DEFAULT_LIMITS.maxDepth));
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMITS.neighbourhoodLimit);
-    const present = (await this.getEntities([...new Set(ids)])).map((e) => e.id);
-    let adjacency = this.adjacency(options);
+    const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
+    const present = [...new Set(ids)].filter((id) => exists.get(id) !== undefined);
+    const rows = new Map<string, EdgeRow>();
+    let access = this.walkAccess(options, rows);
     let capped = () => false;
     if (options.limitPerType !== undefined) {
       const typeOf = this.stmt('SELECT type FROM entities WHERE id = ?');
+      let adjacency = access.adjacency;
       ({ adjacency, capped } = capPerType(adjacency, present, (id) => (typeOf.get(id) as { type: string } | undefined)?.type, Math.max(0, options.limitPerType)));
+      access = { ...access, adjacency };
     }
-    const walk = bfsNeighbourhood(present, adjacency, depth, limit);
-    return { nodes: await this.getEntities(walk.nodeIds), relations: walk.relations, truncated: walk.truncated || capped() };
+    const walk = bfsNeighbourhood(present, access, depth, limit);
+    const relations: Relation[] = [];
+    const missing: string[] = [];
+    for (const id of walk.relationIds) {
+      const row = rows.get(id);
+      if (row) relations.push(edgeRelation(row));
+      else missing.push(id);
+    }
+    return { nodes: await this.getEntities(walk.nodeIds), relations: relations.concat(this.relationsById(missing)), truncated: walk.truncated || capped() };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
     const maxHops = Math.max(1, Math.min(options.maxHops ?? 4, DEFAULT_LIMITS.maxHops));
     const first = Math.max(0, options.first ?? DEFAULT_LIMITS.pathsFirst);
-    if (first === 0 || !(await this.getEntity(from)) || !(await this.getEntity(to))) return [];
-    const found = shortestPaths(from, to, this.adjacency({ relationTypes: options.relationTypes }), maxHops, first);
+    const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
+    if (first === 0 || !exists.get(from) || !exists.get(to)) return [];
+    const found = shortestPaths(from, to, this.walkAccess({ relationTypes: options.relationTypes }), maxHops, first);
     const result: Path[] = [];
-    for (const relations of found) result.push({ nodes: await this.getEntities(pathNodes(from, relations)), relations });
+    for (const p of found) {
+      const byId = new Map(this.relationsById(p.relations).map((r) => [r.id, r]));
+      result.push({ nodes: await this.getEntities(p.nodes), relations: p.relations.flatMap((id) => byId.get(id) ?? []) });
+    }
     return result;
   }
 

@@ -6,6 +6,11 @@ import type { AddDocumentResult } from '../graph-store.js';
 import { deletionKeys, tokenise } from '../search-keys.js';
 import type { SqliteConnection } from './connection.js';
 import { recordNearDuplicate } from './near-duplicates.js';
+import { indexAlias, updateSearchBand } from './search-order.js';
+
+/** Listing order of relations as one indexable integer: typed before co-occurrence, then support, then confidence. */
+export const STRENGTH_SQL = `(CASE WHEN type = 'ASSOCIATED_WITH' THEN 0 ELSE 1099511627776 END
+  + min(evidence_count, 1048575) * 1048576 + CAST(round(min(max(confidence, 0), 1) * 1000000) AS INTEGER))`;
 
 export async function addDocument(conn: SqliteConnection, doc: LinkedDocument): Promise<AddDocumentResult> {
   return conn.db.transaction((): AddDocumentResult => {
@@ -47,22 +52,27 @@ export async function addDocument(conn: SqliteConnection, doc: LinkedDocument): 
 /** Upserts an entity and its aliases; adds to its counts. Returns true when it was new. */
 export function mergeEntity(conn: SqliteConnection, id: string, type: EntityType, name: string, aliases: string[], mentions: number, documents: number): boolean {
   const created = conn.stmt('INSERT OR IGNORE INTO entities (id, type, name, mention_count, document_count) VALUES (?, ?, ?, 0, 0)').run(id, type, name).changes > 0;
-  conn.stmt('UPDATE entities SET mention_count = mention_count + ?, document_count = document_count + ? WHERE id = ?').run(mentions, documents, id);
-  for (const alias of new Set([name, ...aliases])) addAlias(conn, id, alias);
+  const row = conn
+    .stmt('UPDATE entities SET mention_count = mention_count + ?, document_count = document_count + ? WHERE id = ? RETURNING mention_count, search_band')
+    .get(mentions, documents, id) as { mention_count: number; search_band: number };
+  const band = updateSearchBand(conn, id, row.search_band, row.mention_count);
+  for (const alias of new Set([name, ...aliases])) addAlias(conn, id, alias, band);
   return created;
 }
 
-export function addAlias(conn: SqliteConnection, entityId: string, alias: string): void {
+export function addAlias(conn: SqliteConnection, entityId: string, alias: string, band?: number): void {
   const norm = normaliseName(alias);
   if (!norm) return;
   const added = conn.stmt('INSERT OR IGNORE INTO aliases (entity_id, alias, norm) VALUES (?, ?, ?)').run(entityId, alias, norm).changes > 0;
   if (!added) return;
-  conn.stmt('INSERT INTO entity_fts (entity_id, alias) VALUES (?, ?)').run(entityId, alias);
+  const b = band ?? (conn.stmt('SELECT search_band FROM entities WHERE id = ?').get(entityId) as { search_band: number } | undefined)?.search_band ?? 0;
+  indexAlias(conn, entityId, alias, b);
   const insertKey = conn.stmt('INSERT OR IGNORE INTO search_keys (key, entity_id, alias) VALUES (?, ?, ?)');
   for (const token of tokenise(alias)) for (const key of deletionKeys(token)) insertKey.run(key, entityId, alias);
 }
 
 export function mergeRelation(conn: SqliteConnection, id: string, source: string, target: string, type: string, status: string | null): boolean {
+  // Degrees of both ends are kept by triggers (schema.ts).
   return (
     conn.stmt(
       `INSERT OR IGNORE INTO relations (id, source, target, type, confidence, evidence_count, status) VALUES (?, ?, ?, ?, 0, 0, ?)`,
@@ -80,5 +90,6 @@ export function refreshRelation(conn: SqliteConnection, id: string): void {
        last_reported = (SELECT max(d.published_at) FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = relations.id)
      WHERE id = ?`,
   ).run(id);
+  conn.stmt(`UPDATE relations SET strength = ${STRENGTH_SQL} WHERE id = ?`).run(id);
 }
 

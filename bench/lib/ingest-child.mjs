@@ -1,0 +1,83 @@
+// Child process for the ingest benchmark (its own process, so peak RSS is ingest's alone).
+// argv: mode (e2e|storage) count seed [storePath]. Prints one JSON line.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from './dist.mjs';
+import { msSince, now, percentiles, round } from './measure.mjs';
+import { generateArticles } from './synthetic.mjs';
+
+const [mode, countArg, seedArg, basePath] = process.argv.slice(2);
+const count = Number(countArg);
+const seed = Number(seedArg);
+const { SqliteStore } = await load('src/store/sqlite/sqlite-store.js');
+const dir = mkdtempSync(join(tmpdir(), 'kg-bench-ingest-'));
+const path = join(dir, 'kg.sqlite');
+if (basePath) copyFileSync(basePath, path);
+const store = new SqliteStore({ path });
+await store.init();
+const commits = [];
+const addDocument = store.addDocument.bind(store);
+store.addDocument = async (doc) => {
+  const t = now();
+  const r = await addDocument(doc);
+  commits.push(msSince(t));
+  return r;
+};
+// RSS includes the mapped store file (mmap), so the JS heap is tracked too: it is what must stay flat.
+const rss = [];
+const heap = [];
+const timer = setInterval(() => {
+  const m = process.memoryUsage();
+  rss.push(m.rss);
+  heap.push(m.heapUsed);
+}, 250);
+const articles = generateArticles(count, seed + 99);
+let result;
+if (mode === 'e2e') {
+  const { ingestInputs } = await load('src/cli/ingest-command.js');
+  const items = articles.map((a, i) => ({ ok: true, input: { text: a.text, title: a.title, byline: null, url: null, publishedAt: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, source: 'bench' } }));
+  const workers = Number(process.env.BENCH_WORKERS ?? '0') || undefined;
+  const t = now();
+  const summary = await ingestInputs(store, items, { quiet: true, workers });
+  const seconds = msSince(t) / 1000;
+  result = { wordsPerSec: round(summary.words / seconds, 0), words: summary.words, documents: summary.new ?? summary.added, seconds: round(seconds, 1), failed: summary.failed };
+} else {
+  // Storage alone: everything after extraction (link candidates, linking, the write), timed per document.
+  const { extractDocument } = await load('extract/index.js');
+  const { cleanText } = await load('src/ingest/ingest-document.js');
+  const { linkDocument, linkKeys } = await load('src/ingest/link.js');
+  const { countWords, documentId, textHash } = await load('src/model/names.js');
+  const prepared = articles.map((a) => {
+    const text = cleanText(a.text);
+    return { text, hash: textHash(text), graph: extractDocument(text), words: countWords(text) };
+  });
+  let words = 0;
+  let ms = 0;
+  for (const p of prepared) {
+    const t = now();
+    const linked = linkDocument(p.graph, await store.findLinkCandidates(linkKeys(p.graph)));
+    await store.addDocument({
+      id: documentId(p.hash), textHash: p.hash, text: p.text, wordCount: p.words, sentences: p.graph.sentences,
+      meta: { title: null, byline: null, url: null, publishedAt: '2026-02-01', source: 'bench' }, ...linked,
+    });
+    ms += msSince(t);
+    words += p.words;
+  }
+  result = { storageWordsPerSec: round(words / (ms / 1000), 0), words, documents: prepared.length };
+}
+clearInterval(timer);
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+const c = percentiles(commits);
+const tenth = rss.length > 10 ? rss[Math.floor(rss.length / 10)] : rss[0];
+process.stdout.write(`${JSON.stringify({
+  ...result,
+  commitP50: c.p50,
+  commitP99: c.p99,
+  peakRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
+  rssAt10PercentMb: round((tenth ?? 0) / 1048576, 0),
+  rssAtEndMb: round((rss[rss.length - 1] ?? 0) / 1048576, 0),
+  heapAt10PercentMb: round((heap[Math.floor(heap.length / 10)] ?? 0) / 1048576, 0),
+  heapAtEndMb: round((heap[heap.length - 1] ?? 0) / 1048576, 0),
+})}\n`);

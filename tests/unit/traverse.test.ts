@@ -1,0 +1,95 @@
+// Graph walks over an in-memory adjacency: capped neighbourhoods and exact shortest paths,
+// checked against brute force on small graphs (including hubs, where the caps bite).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Relation } from '../../src/model/types.js';
+import { bfsNeighbourhood, relationListAccess, shortestPaths } from '../../src/store/traverse.js';
+
+const rel = (source: string, target: string, i: number): Relation => ({
+  id: `r${i}`, source, target, type: 'ASSOCIATED_WITH', confidence: 0.5, evidenceCount: 1, status: null, firstReported: null, lastReported: null,
+});
+
+function graph(edges: [string, string][]) {
+  const rels = edges.map(([s, t], i) => rel(s, t, i));
+  const byNode = new Map<string, Relation[]>();
+  for (const r of rels) for (const n of new Set([r.source, r.target])) byNode.set(n, [...(byNode.get(n) ?? []), r]);
+  return { rels, list: (id: string) => byNode.get(id) ?? [] };
+}
+
+/** Hop distances from `from` by plain BFS over every relation. */
+function distances(rels: Relation[], from: string): Map<string, number> {
+  const d = new Map([[from, 0]]);
+  let frontier = [from];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const r of rels) {
+        const o = r.source === id ? r.target : r.target === id ? r.source : null;
+        if (o !== null && !d.has(o)) {
+          d.set(o, d.get(id)! + 1);
+          next.push(o);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return d;
+}
+
+describe('bfsNeighbourhood', () => {
+  it.each([
+    ['a chain, depth 1', [['a', 'b'], ['b', 'c'], ['c', 'd']], 1, 10, ['a', 'b'], false],
+    ['a chain, depth 2', [['a', 'b'], ['b', 'c'], ['c', 'd']], 2, 10, ['a', 'b', 'c'], false],
+    ['a star capped at 3 nodes', [['a', 'b'], ['a', 'c'], ['a', 'd'], ['a', 'e']], 1, 3, ['a', 'b', 'c'], true],
+  ] as [string, [string, string][], number, number, string[], boolean][])('%s', (_name, edges, depth, limit, nodes, truncated) => {
+    const { access } = relationListAccess(graph(edges).list);
+    const walk = bfsNeighbourhood(['a'], access, depth, limit);
+    expect(walk.nodeIds.sort()).toEqual(nodes);
+    expect(walk.truncated).toBe(truncated);
+  });
+
+  it('keeps links among the chosen nodes (a triangle found from one corner)', () => {
+    const { access } = relationListAccess(graph([['a', 'b'], ['a', 'c'], ['b', 'c']]).list);
+    expect(bfsNeighbourhood(['a'], access, 1, 10).relationIds.sort()).toEqual(['r0', 'r1', 'r2']);
+  });
+
+  it('never exceeds the node cap, and every relation joins two chosen nodes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { maxLength: 120 }), fc.integer({ min: 1, max: 12 }), (pairs, limit) => {
+        const g = graph(pairs.filter(([s, t]) => s !== t).map(([s, t]) => [`n${s}`, `n${t}`]));
+        const listed = relationListAccess(g.list);
+        const walk = bfsNeighbourhood(['n0'], listed.access, 2, limit);
+        expect(walk.nodeIds.length).toBeLessThanOrEqual(limit);
+        const chosen = new Set(walk.nodeIds);
+        for (const id of walk.relationIds) {
+          const r = listed.relation(id)!;
+          expect(chosen.has(r.source) && chosen.has(r.target)).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('shortestPaths', () => {
+  it('finds exactly the shortest length, both ways, and nothing beyond maxHops', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 })), { maxLength: 40 }), fc.integer({ min: 1, max: 15 }), (pairs, to) => {
+        const g = graph(pairs.filter(([s, t]) => s !== t).map(([s, t]) => [`n${s}`, `n${t}`]));
+        const { access } = relationListAccess(g.list);
+        const expected = distances(g.rels, 'n0').get(`n${to}`);
+        const found = shortestPaths('n0', `n${to}`, access, 6, 3);
+        if (expected === undefined || expected > 6) {
+          expect(found).toEqual([]);
+          return;
+        }
+        expect(found.length).toBeGreaterThan(0);
+        for (const p of found) {
+          expect(p.relations.length).toBe(expected);
+          expect(p.nodes[0]).toBe('n0');
+          expect(p.nodes[p.nodes.length - 1]).toBe(`n${to}`);
+        }
+        expect(new Set(found.map((p) => p.relations.join())).size).toBe(found.length);
+      }),
+    );
+  });
+});
