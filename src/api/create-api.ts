@@ -80,7 +80,6 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
     }),
     plugins: [
       useHttpPolicy(),
-      useExecutionTimeout(options.executionTimeoutMs),
       useListCostLimit(),
       EnvelopArmorPlugin({
         maxDepth: { n: ARMOR_LIMITS.maxDepth },
@@ -91,6 +90,8 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
         blockFieldSuggestion: { enabled: true },
       }),
       ...(options.jit === false ? [] : [useGraphQlJit({}, { enableIf: ({ document }) => !hasVariableDefaults(document) })]),
+      // After jit: the timeout wraps whichever executor runs.
+      useExecutionTimeout(options.executionTimeoutMs),
     ],
   });
 }
