@@ -1,6 +1,5 @@
 // kg ingest PATH... and kg seed: read inputs, ingest each document in its own transaction,
 // report progress and a summary. One failing document never stops the batch.
-import { readFileSync } from 'node:fs';
 import { KgError, isKgError } from '../model/errors.js';
 import type { DocumentInput } from '../model/types.js';
 import { cleanText, ingestDocument } from '../ingest/ingest-document.js';
@@ -132,17 +131,3 @@ export function formatSummary(s: IngestSummary): string {
   for (const e of s.errors) lines.push(`  failed: ${e}`);
   return lines.join('\n');
 }
-
-export const readJsonFile = (path: string): unknown => {
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new KgError('INVALID_INPUT', `import: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new KgError('INVALID_INPUT', `import: ${path} is not valid JSON`);
-  }
-};

@@ -7,7 +7,7 @@ import type { GraphExport } from '../../model/types.js';
 import { checkFilter, filterGraph, type ExportFilter } from '../../export/graph-data.js';
 import { EXPORT_FORMATS } from '../../export/formats.js';
 import type { CliContext } from '../context.js';
-import { readJsonFile } from '../ingest-command.js';
+import { readJsonFile } from '../read-json-file.js';
 
 interface ExportOptions {
   format: string;

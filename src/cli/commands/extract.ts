@@ -1,7 +1,5 @@
 // kg extract: stdin JSON Lines → stdout JSON Lines, no store involved.
 import type { Command } from 'commander';
-import { runExtract } from '../extract-command.js';
-import { runExtractGraph } from '../extracted-graphs.js';
 
 export function registerExtract(program: Command): void {
   program
@@ -9,7 +7,8 @@ export function registerExtract(program: Command): void {
     .description('JSON Lines {"id","text"} on stdin → entities and relations per line on stdout (no store)')
     .option('--graph', 'write whole DocumentGraphs (for `kg ingest --extracted`) instead of the public format')
     .action(async (opts: { graph?: boolean }) => {
-      const failures = opts.graph ? (await extractGraphs()).failures : await runExtract(process.stdin, process.stdout);
+      // Loaded on use, so other commands do not pay for compromise and the gazetteers.
+      const failures = opts.graph ? (await extractGraphs()).failures : await (await import('../extract-command.js')).runExtract(process.stdin, process.stdout);
       if (failures > 0) process.exitCode = 1;
     });
 }
@@ -18,6 +17,7 @@ export function registerExtract(program: Command): void {
 async function extractGraphs() {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const { runExtractGraph } = await import('../extracted-graphs.js');
   const r = await runExtractGraph(process.stdin, process.stdout);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);

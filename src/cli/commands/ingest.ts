@@ -3,18 +3,25 @@ import type { Command } from 'commander';
 import { KgError } from '../../model/errors.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { CliContext } from '../context.js';
-import { collectInputs, formatSummary, ingestInputs, seedInputs, type IngestSummary } from '../ingest-command.js';
-import { ingestExtracted } from '../extracted-graphs.js';
+import type { IngestSummary } from '../ingest-command.js';
 
-const report = (summary: IngestSummary, json: boolean | undefined) => {
+// Loaded on use: extraction (compromise, gazetteers) costs start-up time that --help and other commands should not pay.
+const pipeline = () => import('../ingest-command.js');
+
+const report = async (summary: IngestSummary, json: boolean | undefined) => {
+  const { formatSummary } = await pipeline();
   console.log(json ? JSON.stringify(summary) : formatSummary(summary));
   if (summary.failed > 0) process.exitCode = 1;
 };
 
 /** PATHs go through extraction; --extracted FILE skips it (the fan-out path, docs/scaling.md). */
 async function ingestPathsOrExtracted(store: GraphStore, paths: string[], opts: { json?: boolean; extracted?: string; workers?: number }): Promise<IngestSummary> {
-  if (opts.extracted === undefined) return ingestInputs(store, await collectInputs(paths), { quiet: opts.json, workers: opts.workers });
+  if (opts.extracted === undefined) {
+    const { collectInputs, ingestInputs } = await pipeline();
+    return ingestInputs(store, await collectInputs(paths), { quiet: opts.json, workers: opts.workers });
+  }
   if (paths.length > 0) throw new KgError('INVALID_INPUT', 'ingest: give either PATHs or --extracted FILE, not both');
+  const { ingestExtracted } = await import('../extracted-graphs.js');
   return ingestExtracted(store, opts.extracted);
 }
 
@@ -24,7 +31,10 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .description('ingest the bundled seed articles (seed/articles.jsonl); running it again changes nothing')
     .option('--json', 'print a machine-readable summary')
     .action((opts: { json?: boolean }) =>
-      ctx.withStore(async (store) => report(await ingestInputs(store, seedInputs(), { quiet: opts.json }), opts.json)),
+      ctx.withStore(async (store) => {
+        const { ingestInputs, seedInputs } = await pipeline();
+        await report(await ingestInputs(store, seedInputs(), { quiet: opts.json }), opts.json);
+      }),
     );
 
   program

@@ -1,13 +1,12 @@
 // kg serve and kg start (seed an empty store, then serve: what `npm start` runs).
 import type { Command } from 'commander';
-import { startServer } from '../../server.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { CliContext } from '../context.js';
-import { formatSummary, ingestInputs, seedInputs } from '../ingest-command.js';
 
 /** Serves until SIGINT/SIGTERM, then closes the server (the caller closes the store). */
 async function serve(ctx: CliContext, store: GraphStore): Promise<void> {
   const { config } = ctx;
+  const { startServer } = await import('../../server.js');
   const running = await startServer({ store, port: config.port, apiToken: config.apiToken });
   console.error(`kg: serving ${config.store.neo4jUri ? `Neo4j at ${config.store.neo4jUri}` : config.store.dbPath}`);
   console.error(`kg: viewer   ${running.url}/`);
@@ -31,6 +30,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       ctx.withStore(async (store) => {
         if ((await store.stats()).documents === 0) {
           console.error('kg: empty store, ingesting the seed corpus');
+          const { formatSummary, ingestInputs, seedInputs } = await import('../ingest-command.js');
           console.error(formatSummary(await ingestInputs(store, seedInputs())));
         }
         await serve(ctx, store);
