@@ -11,7 +11,7 @@ import { countWords } from '../model/names.js';
 import { ontology } from '../model/ontology.js';
 import { ENTITY_TYPES, type DocumentGraph, type DocumentMeta } from '../model/types.js';
 import type { GraphStore } from '../store/graph-store.js';
-import type { IngestSummary } from './ingest-command.js';
+import { emptySummary, type IngestSummary } from './ingest-command.js';
 
 export interface ExtractedLine {
   id: string | null;
@@ -112,20 +112,7 @@ export function parseExtractedLine(raw: string, where: string): ExtractedLine {
 /** kg ingest --extracted FILE|-: one document per line, each in its own transaction. */
 export async function ingestExtracted(store: GraphStore, path: string): Promise<IngestSummary> {
   const started = Date.now();
-  const summary: IngestSummary = {
-    documents: 0,
-    new: 0,
-    unchanged: 0,
-    duplicate: 0,
-    failed: 0,
-    words: 0,
-    seconds: 0,
-    wordsPerSecond: 0,
-    entities: { created: 0, total: 0 },
-    relations: { created: 0, total: 0 },
-    duplicates: [],
-    errors: [],
-  };
+  const summary = emptySummary(0);
   const input = path === '-' ? process.stdin : createReadStream(path);
   try {
     if (path !== '-') await new Promise<void>((resolve, reject) => input.once('open', () => resolve()).once('error', reject));

@@ -34,6 +34,22 @@ export interface IngestOptions {
   workers?: number;
 }
 
+/** A summary with nothing counted yet (shared by every ingest path). */
+export const emptySummary = (documents: number): IngestSummary => ({
+  documents,
+  new: 0,
+  unchanged: 0,
+  duplicate: 0,
+  failed: 0,
+  words: 0,
+  seconds: 0,
+  wordsPerSecond: 0,
+  entities: { created: 0, total: 0 },
+  relations: { created: 0, total: 0 },
+  duplicates: [],
+  errors: [],
+});
+
 export async function ingestInputs(store: GraphStore, items: InputItem[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   // Extraction runs ahead in worker threads; linking and writing stay here, in input order.
@@ -42,20 +58,7 @@ export async function ingestInputs(store: GraphStore, items: InputItem[], option
   const chars = items.reduce((n, it) => n + (it.ok ? (it.input.text ?? '').length : 0), 0);
   const pool = workers > 1 && items.length >= 2 * workers && chars >= 100_000 && workersAvailable() ? new ExtractionPool(workers) : null;
   const prefetch = pool ? prefetchExtractions(items.map((it) => (it.ok ? cleanText(it.input.text ?? '') : null)), pool, 4 * workers) : null;
-  const summary: IngestSummary = {
-    documents: items.length,
-    new: 0,
-    unchanged: 0,
-    duplicate: 0,
-    failed: 0,
-    words: 0,
-    seconds: 0,
-    wordsPerSecond: 0,
-    entities: { created: 0, total: 0 },
-    relations: { created: 0, total: 0 },
-    duplicates: [],
-    errors: [],
-  };
+  const summary = emptySummary(items.length);
   const progress = options.quiet ? null : createProgress(items.length, options.progress);
   try {
     for (const [index, item] of items.entries()) {
