@@ -8,6 +8,7 @@ import { askHowMany, countByType, fetchWithContext, HUB_THRESHOLD, neighbourCoun
 import { exportJson, exportPng } from './export.js';
 import { applyFilters, filtersForm, readFiltersForm, type FilterContext } from './filters.js';
 import { createGraphView } from './graph-view.js';
+import { warmLayoutWorker } from './layout.js';
 import { gql } from './graphql-client.js';
 import { entityPanel, message, pathsPanel, relationPanel, welcome } from './panel.js';
 import { createPathFinder, findPaths, highlightPath } from './path-finder.js';
@@ -133,6 +134,7 @@ async function loadElements(els: cytoscape.ElementDefinition[]): Promise<typeof 
   const t0 = performance.now();
   cy.elements().remove();
   let pictured = false;
+  performance.mark('kg:load-start');
   const firstPicture = () => {
     pictured = true;
     view.fit();
@@ -475,3 +477,6 @@ async function start(): Promise<void> {
   if (filtersActive(state.filters)) setStatus(`${statusLine.textContent} Filters from the link are on.`);
 }
 void start();
+// Big views (a shared link, a loaded snapshot) lay out in a worker: have it ready before they come.
+if ('requestIdleCallback' in window) requestIdleCallback(() => warmLayoutWorker(), { timeout: 3000 });
+else setTimeout(warmLayoutWorker, 1000);

@@ -3,102 +3,65 @@
 // without moving the rest, and a web-worker path for big graphs so the page stays responsive.
 import cytoscape, { type Core, type NodeCollection, type NodeSingular, type LayoutOptions } from 'cytoscape';
 import cola from 'cytoscape-cola';
-import fcose from 'cytoscape-fcose';
+import { asLayout, BIG_GRAPH, fcoseOptions, seedFor, seeded, spiralPositions, useFcose, type LayoutJob, type Positions } from './layout-core.js';
+
+export { BIG_GRAPH, fcoseOptions, seedFor, seeded, spiralPositions, asLayout, type FcoseOptions, type LayoutJob } from './layout-core.js';
 
 let registered = false;
 export function registerLayouts(): void {
   if (registered) return;
-  cytoscape.use(fcose);
+  useFcose();
   cytoscape.use(cola);
   registered = true;
 }
 
-/** Nodes above which the view switches to the cheap layout and cheap drawing. */
-export const BIG_GRAPH = 400;
+// One layout worker for the page, reused: starting one (loading and compiling Cytoscape and fcose)
+// costs about as much as a draft layout of 2,000 nodes, so it is started ahead when the page is idle.
+let worker: Worker | null = null;
+let jobs = 0;
+const waiting = new Map<number, (p: Positions | null) => void>();
 
-/** Runs fn with Math.random replaced by a seeded generator (mulberry32): fcose is random inside. */
-export function seeded<T>(seed: number, fn: () => T): T {
-  const original = Math.random;
-  let a = seed >>> 0 || 1;
-  Math.random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function layoutWorker(): Worker | null {
+  if (worker) return worker;
+  if (typeof Worker === 'undefined') return null;
   try {
-    return fn();
-  } finally {
-    Math.random = original;
+    worker = new Worker('/layout-worker.js');
+  } catch {
+    return null;
   }
-}
-
-/** A seed derived from the node ids, so one set of entities always gets one picture. */
-export function seedFor(ids: string[]): number {
-  let h = 2166136261;
-  for (const id of [...ids].sort()) for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-export type FcoseOptions = Record<string, unknown> & { name: 'fcose' };
-
-export const asLayout = (o: FcoseOptions): LayoutOptions => o as unknown as LayoutOptions;
-
-export function fcoseOptions(nodeCount: number): FcoseOptions {
-  const big = nodeCount > BIG_GRAPH;
-  return {
-    name: 'fcose',
-    quality: big ? 'draft' : 'default',
-    randomize: true,
-    animate: false,
-    fit: false,
-    nodeDimensionsIncludeLabels: false,
-    packComponents: false,
-    nodeRepulsion: () => (big ? 4500 : 16000),
-    idealEdgeLength: () => (big ? 60 : 120),
-    edgeElasticity: () => 0.45,
-    gravity: 0.3,
-    numIter: big ? 600 : 2500,
-    tile: true,
+  worker.onmessage = (ev: MessageEvent<{ id: number; positions?: Positions }>) => {
+    waiting.get(ev.data.id)?.(ev.data.positions ?? null);
+    waiting.delete(ev.data.id);
   };
+  worker.onerror = () => {
+    // A broken worker answers nothing: callers fall back to the layout on the page.
+    for (const resolve of waiting.values()) resolve(null);
+    waiting.clear();
+    worker?.terminate();
+    worker = null;
+  };
+  return worker;
 }
 
-type Positions = Record<string, { x: number; y: number }>;
+/** Starts the layout worker and compiles its layout code on a tiny graph, ahead of a big one. */
+export function warmLayoutWorker(): void {
+  void layoutInWorker({ seed: 1, nodes: ['a', 'b', 'c'], edges: [['a', 'b'], ['b', 'c']] });
+}
 
-/** Lays out big graphs in a worker (served as /layout-worker.js); null when workers fail. */
-function layoutInWorker(cy: Core, seed: number): Promise<Positions | null> {
+/** Lays out a big graph in the worker; null when workers are unavailable or fail. */
+export function layoutInWorker(job: LayoutJob): Promise<Positions | null> {
+  const w = layoutWorker();
+  if (!w) return Promise.resolve(null);
+  const id = ++jobs;
   return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker('/layout-worker.js');
-    } catch {
-      resolve(null);
-      return;
-    }
-    const done = (p: Positions | null) => {
-      worker.terminate();
-      resolve(p);
-    };
-    worker.onmessage = (ev: MessageEvent<{ positions?: Positions }>) => done(ev.data.positions ?? null);
-    worker.onerror = () => done(null);
-    worker.postMessage({
-      seed,
-      nodes: cy.nodes().map((n) => n.id()),
-      edges: cy.edges().map((e) => [e.source().id(), e.target().id()]),
-    });
+    waiting.set(id, resolve);
+    w.postMessage({ id, ...job });
   });
 }
 
-/** Instant placement for a first picture: a sunflower spiral, best-connected nodes in the middle. */
-export function spiralPositions(ids: string[], degree: Map<string, number>): Map<string, { x: number; y: number }> {
-  const order = [...ids].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : 1));
-  return new Map(
-    order.map((id, i) => {
-      const r = 28 * Math.sqrt(i);
-      return [id, { x: r * Math.cos(i * 2.39996), y: r * Math.sin(i * 2.39996) }] as const;
-    }),
-  );
+/** The worker's job for these nodes and edges (the seed depends on the node ids only). */
+export function layoutJob(nodes: string[], edges: [string, string][]): LayoutJob {
+  return { seed: seedFor(nodes), nodes, edges };
 }
 
 function placeSpiral(cy: Core): void {
@@ -108,27 +71,22 @@ function placeSpiral(cy: Core): void {
 
 /**
  * Lays out every node of the view from scratch; deterministic for a given set of ids. Big graphs
- * are drawn at once on a spiral (`onFirstPicture`), then get the force layout from a worker.
+ * are drawn at once on a spiral (`onFirstPicture`), then get the force layout from the worker
+ * (`pending`: a job the caller already started, before adding the elements).
  */
-export async function layoutAll(cy: Core, onFirstPicture?: () => void, placed = false): Promise<void> {
+export async function layoutAll(cy: Core, onFirstPicture?: () => void, placed = false, pending?: Promise<Positions | null>): Promise<void> {
   const n = cy.nodes().length;
   if (n === 0) return;
-  const seed = seedFor(cy.nodes().map((x) => x.id()));
+  const ids = cy.nodes().map((x) => x.id());
   if (n > BIG_GRAPH && typeof Worker !== 'undefined') {
+    const job = pending ?? layoutInWorker(layoutJob(ids, cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string])));
     if (!placed) placeSpiral(cy);
     onFirstPicture?.();
-    const positions = await layoutInWorker(cy, seed);
+    const positions = await job;
+    // For the benchmark: when the worker's answer reached the page (before it is drawn).
+    performance.mark('kg:layout-arrived');
     if (positions) {
-      // The draft layout is tight for its node count: give each node about 45px of room.
-      const ps = Object.values(positions);
-      const span = Math.max(1, Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x)), Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y)));
-      const k = Math.max(1, (45 * Math.sqrt(n)) / span);
-      cy.batch(() =>
-        cy.nodes().forEach((node) => {
-          const p = positions[node.id()];
-          if (p) node.position({ x: p.x * k, y: p.y * k });
-        }),
-      );
+      cy.batch(() => cy.nodes().positions((node) => positions[node.id()] ?? node.position()));
       return;
     }
   }
@@ -136,7 +94,7 @@ export async function layoutAll(cy: Core, onFirstPicture?: () => void, placed = 
     cy.nodes().positions({ x: 0, y: 0 });
     return;
   }
-  seeded(seed, () => cy.layout(asLayout(fcoseOptions(n))).run());
+  seeded(seedFor(ids), () => cy.layout(asLayout(fcoseOptions(n))).run());
 }
 
 /**
