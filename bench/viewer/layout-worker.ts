@@ -1,14 +1,14 @@
-// Web worker: runs fcose on a headless Cytoscape instance and posts node positions back, so the
-// page stays responsive and can draw a first picture while the layout runs.
+// Web worker for the bench page: the explorer's full-quality fcose (viz/layout-core.ts options) on
+// a headless Cytoscape instance, positions posted back (the "same layout in a worker" baseline).
 import cytoscape, { type ElementDefinition } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import { asLayout, BIG_GRAPH, fcoseOptions, seeded, useFcose } from '../../viz/layout-core.js';
 
-cytoscape.use(fcose);
+useFcose();
 
-self.onmessage = (e: MessageEvent<{ elements: ElementDefinition[]; quality: 'draft' | 'default' }>) => {
+self.onmessage = (e: MessageEvent<{ elements: ElementDefinition[]; seed: number }>) => {
   const t0 = performance.now();
   const cy = cytoscape({ headless: true, elements: e.data.elements, styleEnabled: false });
-  cy.layout({ name: 'fcose', quality: e.data.quality, randomize: true, animate: false } as cytoscape.LayoutOptions).run();
+  seeded(e.data.seed, () => cy.layout(asLayout({ ...fcoseOptions(BIG_GRAPH), randomize: true })).run());
   const positions: Record<string, { x: number; y: number }> = {};
   cy.nodes().forEach((n) => {
     positions[n.id()] = n.position();

@@ -1,56 +1,32 @@
-// Bench page for the explorer's drawing and layout costs: Cytoscape.js + fcose bundled like
-// viz/ (scripts/build-viz.mjs), the viewer's own styles, and two strategies timed in the page.
+// Bench page for the full-quality layout of a mid-size graph and the naive baseline: Cytoscape.js
+// bundled like viz/ (scripts/build-viz.mjs) with the explorer's own styles and fcose options
+// (viz/layout-core.ts). The big-graph figures go through the built explorer itself.
 import cytoscape, { type ElementDefinition, type StylesheetJson } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import { asLayout, BIG_GRAPH, fcoseOptions, seedFor, seeded, useFcose } from '../../viz/layout-core.js';
 import { graphStyle } from '../../viz/style.js';
 
-cytoscape.use(fcose);
+useFcose();
 
-/** Large graphs: straight edges without labels, node labels only when legible. */
-const largeGraphStyle: StylesheetJson = [
-  ...graphStyle,
-  { selector: 'node', style: { 'min-zoomed-font-size': 9 } },
-  { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', label: '' } },
-];
+/** The explorer's full-quality options: what it runs for a view of up to BIG_GRAPH nodes. */
+const fullQuality = () => asLayout({ ...fcoseOptions(BIG_GRAPH), quality: 'default' });
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
 
 function mount(elements: ElementDefinition[], style: StylesheetJson, layout: cytoscape.LayoutOptions) {
   const container = document.getElementById('cy')!;
-  return cytoscape({ container, elements, style, layout, hideEdgesOnViewport: true, textureOnViewport: true, pixelRatio: 1 });
+  return cytoscape({ container, elements, style, layout });
 }
 
-/** Big graph: concentric-by-degree first paint, fcose draft in a worker, then a preset layout. */
-async function big(elements: ElementDefinition[]): Promise<{ firstRenderMs: number; settledMs: number; layoutMs: number; redrawMs: number }> {
-  const t0 = performance.now();
-  const worker = new Worker('layout-worker.js', { type: 'module' });
-  const positions = new Promise<{ positions: Record<string, { x: number; y: number }>; layoutMs: number }>((resolve) => {
-    worker.onmessage = (e) => resolve(e.data);
-  });
-  worker.postMessage({ elements, quality: 'draft' });
-  const cy = mount(elements, largeGraphStyle, { name: 'concentric', concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 4, animate: false } as cytoscape.LayoutOptions);
-  const firstRenderMs = (await frame()) - t0;
-  const done = await positions;
-  const arrived = performance.now();
-  // One batch: moving 2,000 nodes one by one re-renders and re-measures after each.
-  cy.batch(() => {
-    cy.nodes().positions((n) => done.positions[n.id()]!);
-  });
-  cy.fit(undefined, 30);
-  const end = await frame();
-  worker.terminate();
-  cy.destroy();
-  return { firstRenderMs, settledMs: end - t0, layoutMs: done.layoutMs, redrawMs: end - arrived };
-}
+const seedOf = (elements: ElementDefinition[]) => seedFor(elements.filter((e) => e.group === 'nodes').map((e) => e.data.id!));
 
-/** Small graph: the explorer's full-quality fcose on the page, then drawn. */
+/** Mid-size graph: the explorer's full-quality fcose on the page (or in a worker), then drawn. */
 async function quality(elements: ElementDefinition[], useWorker: boolean): Promise<{ settledMs: number; layoutMs: number }> {
   const t0 = performance.now();
   if (useWorker) {
     const worker = new Worker('layout-worker.js', { type: 'module' });
     const done = await new Promise<{ positions: Record<string, { x: number; y: number }>; layoutMs: number }>((resolve) => {
       worker.onmessage = (e) => resolve(e.data);
-      worker.postMessage({ elements, quality: 'default' });
+      worker.postMessage({ elements, seed: seedOf(elements) });
     });
     worker.terminate();
     const cy = mount(elements, graphStyle, { name: 'preset', positions: (n: cytoscape.NodeSingular) => done.positions[n.id()]!, fit: true } as cytoscape.LayoutOptions);
@@ -60,7 +36,8 @@ async function quality(elements: ElementDefinition[], useWorker: boolean): Promi
   }
   const cy = mount(elements, graphStyle, { name: 'preset' } as cytoscape.LayoutOptions);
   const l0 = performance.now();
-  cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false } as cytoscape.LayoutOptions).run();
+  seeded(seedOf(elements), () => cy.layout(fullQuality()).run());
+  cy.fit(undefined, 40);
   const layoutMs = performance.now() - l0;
   const settledMs = (await frame()) - t0;
   cy.destroy();
@@ -76,4 +53,4 @@ async function naive(elements: ElementDefinition[]): Promise<{ settledMs: number
   return { settledMs };
 }
 
-Object.assign(window, { bench: { big, quality, naive } });
+Object.assign(window, { bench: { quality, naive } });
