@@ -43,7 +43,12 @@ function chromiumCpuMs() {
   }
   let total = 0;
   const stack = [process.pid];
-  while (stack.length) for (const [pid, ms] of children.get(stack.pop()) ?? []) (total += ms), stack.push(pid);
+  while (stack.length) {
+    for (const [pid, ms] of children.get(stack.pop()) ?? []) {
+      total += ms;
+      stack.push(pid);
+    }
+  }
   return total;
 }
 
@@ -89,7 +94,7 @@ export async function runViewer({ ontology, seed, quick, log }) {
       // A fresh explorer per run, as a user opening a big view; its layout worker warms on idle.
       const explorerPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await explorerPage.goto(`${base}/`);
-      await explorerPage.waitForFunction(() => 'kgExplorer' in globalThis && document.body.dataset.loaded === 'true');
+      await explorerPage.waitForFunction(() => 'kgExplorer' in globalThis && globalThis.document.body.dataset.loaded === 'true');
       await explorerPage.waitForTimeout(1500);
       const cpu0 = chromiumCpuMs();
       const run = await explorerPage.evaluate(async (els) => {
