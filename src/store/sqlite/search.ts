@@ -1,6 +1,6 @@
 // Entity search: exact alias probes, FTS5 prefix matches over names and aliases read in popularity
-// order (user text quoted, never FTS syntax), then one-typo matches from the deletion-key table;
-// ranked by match quality and popularity.
+// order (user text quoted, never FTS syntax), then, only when those find nothing, one-typo matches
+// from the deletion-key table; ranked by match quality and popularity.
 import { normaliseName } from '../../model/names.js';
 import type { Entity, SearchHit } from '../../model/types.js';
 import { DEFAULT_LIMITS, type SearchOptions } from '../graph-store.js';
@@ -46,7 +46,8 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
     ).all(fts, ...types, Math.max(50, 4 * first)) as Hit[];
     for (const r of rows) consider(r.id, r.alias, matchQuality(normaliseName(r.alias), q) + popularity(r.mc));
   }
-  if (best.size < first) typoMatches(conn, query, types, consider);
+  // Typos are a fallback: when the text as typed names something, the user is typing it correctly.
+  if (best.size === 0) typoMatches(conn, query, types, consider);
   const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, first);
   const entities = await getEntities(ranked.map(([id]) => id));
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -56,34 +57,42 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
   });
 }
 
-/** Rows read per deletion key, and in all, before the typo stage settles for what it has. */
-const TYPO_KEY_ROWS = 600;
-const TYPO_ROW_BUDGET = 2000;
+/** Candidate rows the typo stage reads in all, rarest token first. */
+const TYPO_ROW_BUDGET = 1000;
 
 /**
  * One-edit typo tolerance by symmetric deletion keys. Each query token's candidate rows are
- * counted in SQL first; tokens are then read rarest first (usually the surname), each candidate
- * verified within one edit, until one token's candidates are few or the row budget is spent.
- * Candidates are scored by how many query tokens their alias holds within one edit, so a common
- * first name cannot crowd out the intended entity.
+ * counted in SQL first (only up to the budget); tokens are then read rarest first (usually the
+ * surname), each candidate verified within one edit, until one token's candidates are few or the
+ * row budget is spent (a query whose rarest token is that common gets no typo matches: they could
+ * not be told apart). Candidates are scored by how many query tokens their alias holds within one
+ * edit, so a common first name cannot crowd out the intended entity.
  */
 function typoMatches(conn: SqliteConnection, query: string, types: string[], consider: (id: string, alias: string, score: number) => void): void {
   const tokens = tokenise(query).slice(0, 6);
-  const countKey = conn.stmt(`SELECT count(*) AS n FROM (SELECT 1 FROM search_keys WHERE key = ? LIMIT ${TYPO_KEY_ROWS})`);
-  const lookup = conn.stmt(`SELECT entity_id AS id, alias FROM search_keys WHERE key = ? LIMIT ${TYPO_KEY_ROWS}`);
+  const countKey = conn.stmt('SELECT count(*) AS n FROM (SELECT 1 FROM search_keys WHERE key = ? LIMIT ?)');
+  const lookup = conn.stmt('SELECT entity_id AS id, alias FROM search_keys WHERE key = ?');
+  /** Rows under these keys, counted no further than just past the budget. */
+  const rowsOf = (keys: string[]): number => {
+    let rows = 0;
+    for (const key of keys) {
+      rows += (countKey.get(key, TYPO_ROW_BUDGET + 1 - rows) as { n: number }).n;
+      if (rows > TYPO_ROW_BUDGET) break;
+    }
+    return rows;
+  };
   const estimates = [...new Set(tokens)]
     .map((token) => {
       const keys = deletionKeys(token);
-      return { token, keys, rows: keys.reduce((sum, key) => sum + (countKey.get(key) as { n: number }).n, 0) };
+      return { token, keys, rows: rowsOf(keys) };
     })
     .filter((e) => e.rows > 0)
     .sort((a, b) => a.rows - b.rows);
-  // entity id -> its aliases within one edit of the token (an entity's full name and its surname
-  // alias both count, so the full name can be scored)
   let driver: Map<string, Set<string>> | null = null;
   let read = 0;
   for (const { token, keys, rows } of estimates) {
-    if (driver !== null && read + rows > TYPO_ROW_BUDGET) break;
+    // Rarest first: past the budget, a token is too common for a typo in it to be told apart.
+    if (read + rows > TYPO_ROW_BUDGET) break;
     read += rows;
     const found = new Map<string, Set<string>>();
     for (const key of keys) {
