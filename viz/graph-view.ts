@@ -93,7 +93,7 @@ export function createGraphView(container: HTMLElement) {
     const start = anchorEl.nonempty() ? { ...(anchorEl as cytoscape.NodeSingular).position() } : { x: 0, y: 0 };
     const spiral = wasEmpty && big ? spiralPositions(nodeDefs.map((d) => d.data.id!), degree) : null;
     // The worker lays out while this thread adds, styles and draws the first picture.
-    const pending = spiral
+    const pending = spiral && nodeDefs.length > BIG_GRAPH
       ? layoutInWorker(layoutJob(nodeDefs.map((d) => d.data.id!), edgeDefs.map((d) => [String(d.data.source), String(d.data.target)] as [string, string])))
       : undefined;
     const added = cy.add([
