@@ -1,7 +1,7 @@
 // The Cytoscape instance of the explorer: adding elements (with incremental layout), degrees
 // for node size, cheap drawing for big graphs, fitting, and the read-outs other modules need.
 import cytoscape, { type Core, type ElementDefinition, type NodeCollection } from 'cytoscape';
-import { BIG_GRAPH, layoutAll, layoutAround, layoutInWorker, layoutJob, registerLayouts, spiralPositions } from './layout.js';
+import { BIG_GRAPH, layoutAll, layoutAround, layoutJob, registerLayouts, spiralPositions } from './layout.js';
 import { graphStyle } from './style.js';
 
 const FIT_MAX_ZOOM = 1.1;
@@ -92,9 +92,9 @@ export function createGraphView(container: HTMLElement) {
     // Copy positions: Cytoscape keeps the object it is given, and a shared one moves together.
     const start = anchorEl.nonempty() ? { ...(anchorEl as cytoscape.NodeSingular).position() } : { x: 0, y: 0 };
     const spiral = wasEmpty && big ? spiralPositions(nodeDefs.map((d) => d.data.id!), degree) : null;
-    // The worker lays out while this thread adds, styles and draws the first picture.
-    const pending = spiral && nodeDefs.length > BIG_GRAPH
-      ? layoutInWorker(layoutJob(nodeDefs.map((d) => d.data.id!), edgeDefs.map((d) => [String(d.data.source), String(d.data.target)] as [string, string])))
+    // The worker's job from the definitions (cheaper than reading 7,000 elements back).
+    const job = spiral && nodeDefs.length > BIG_GRAPH
+      ? layoutJob(nodeDefs.map((d) => d.data.id!), edgeDefs.map((d) => [String(d.data.source), String(d.data.target)] as [string, string]))
       : undefined;
     const added = cy.add([
       ...nodeDefs.map((d) => ({
@@ -113,7 +113,7 @@ export function createGraphView(container: HTMLElement) {
     setLite(big);
     const nodes = added.nodes();
     const anchorNode = anchor ? cy.getElementById(anchor) : null;
-    if (wasEmpty || !anchorNode || anchorNode.empty()) await layoutAll(cy, onFirstPicture, spiral !== null, pending);
+    if (wasEmpty || !anchorNode || anchorNode.empty()) await layoutAll(cy, onFirstPicture, spiral !== null, job);
     else await layoutAround(cy, anchorNode, nodes);
     return { nodes, edgeCount: added.edges().length };
   }

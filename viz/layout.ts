@@ -69,20 +69,25 @@ function placeSpiral(cy: Core): void {
   cy.batch(() => cy.nodes().forEach((node) => void node.position(positions.get(node.id())!)));
 }
 
+/** Resolves once the frame being drawn now is on screen (rAF runs before paint, the timeout after). */
+const afterNextPaint = (): Promise<void> =>
+  new Promise((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+
 /**
  * Lays out every node of the view from scratch; deterministic for a given set of ids. Big graphs
  * are drawn at once on a spiral (`onFirstPicture`), then get the force layout from the worker
- * (`pending`: a job the caller already started, before adding the elements).
+ * (`job`: the caller's, built from the definitions). The job is posted once the first picture is
+ * on screen: on two busy cores a worker running alongside delays that picture more than it saves.
  */
-export async function layoutAll(cy: Core, onFirstPicture?: () => void, placed = false, pending?: Promise<Positions | null>): Promise<void> {
+export async function layoutAll(cy: Core, onFirstPicture?: () => void, placed = false, job?: LayoutJob): Promise<void> {
   const n = cy.nodes().length;
   if (n === 0) return;
   const ids = cy.nodes().map((x) => x.id());
   if (n > BIG_GRAPH && typeof Worker !== 'undefined') {
-    const job = pending ?? layoutInWorker(layoutJob(ids, cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string])));
     if (!placed) placeSpiral(cy);
     onFirstPicture?.();
-    const positions = await job;
+    await afterNextPaint();
+    const positions = await layoutInWorker(job ?? layoutJob(ids, cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string])));
     // For the benchmark: when the worker's answer reached the page (before it is drawn).
     performance.mark('kg:layout-arrived');
     if (positions) {
