@@ -85,7 +85,7 @@ const ROOM = 45;
 
 /**
  * The big-graph layout: seeded fcose 'draft' (spectral) over the nodes that have relations, spread
- * to about ROOM px per node; nodes without relations go in a grid under it. Unlinked nodes are
+ * to about ROOM px per node; nodes without relations go in a grid beside it. Unlinked nodes are
  * kept out of fcose because it joins every component with collection operations per component
  * (hundreds of single nodes cost more than the layout itself); styles are off (headless, no
  * drawing) because building a styled instance of 7,000 elements costs as much again.
@@ -95,8 +95,9 @@ export function bigGraphPositions({ seed, nodes, edges }: LayoutJob): Positions 
   const linked = new Set<string>();
   for (const [s, t] of edges) if (ids.has(s) && ids.has(t)) linked.add(s).add(t);
   const positions: Positions = {};
-  let bottom = 0;
-  let width = Math.sqrt(nodes.length) * ROOM;
+  // Lone nodes go in a grid to the right (the legend covers the bottom-left of the explorer).
+  let right = 0;
+  let height = Math.sqrt(nodes.length) * ROOM;
   if (linked.size > 0) {
     useFcose();
     const cy = cytoscape({
@@ -116,11 +117,11 @@ export function bigGraphPositions({ seed, nodes, edges }: LayoutJob): Positions 
     const span = Math.max(1, Math.max(...xs) - x0, Math.max(...ys) - y0);
     const k = Math.max(1, (ROOM * Math.sqrt(linked.size)) / span);
     for (const [id, p] of raw) positions[id] = { x: (p.x - x0) * k, y: (p.y - y0) * k };
-    width = Math.max(ROOM, (Math.max(...xs) - x0) * k);
-    bottom = (Math.max(...ys) - y0) * k + 2 * ROOM;
+    height = Math.max(ROOM, (Math.max(...ys) - y0) * k);
+    right = (Math.max(...xs) - x0) * k + 2 * ROOM;
   }
   const unlinked = nodes.filter((id) => !linked.has(id));
-  const perRow = Math.max(1, Math.floor(width / ROOM) + 1);
-  unlinked.forEach((id, i) => void (positions[id] = { x: (i % perRow) * ROOM, y: bottom + Math.floor(i / perRow) * ROOM }));
+  const perColumn = Math.max(1, Math.floor(height / ROOM) + 1);
+  unlinked.forEach((id, i) => void (positions[id] = { x: right + Math.floor(i / perColumn) * ROOM, y: (i % perColumn) * ROOM }));
   return positions;
 }

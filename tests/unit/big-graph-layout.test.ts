@@ -1,5 +1,5 @@
 // The big-graph layout the explorer's worker runs (viz/layout-core.ts), in Node: every node placed,
-// the same picture for the same input, nodes without relations in a grid apart from the rest.
+// the same picture for the same input, nodes without relations in a grid beside the rest.
 import { describe, expect, it } from 'vitest';
 import { bigGraphPositions, seedFor, type LayoutJob } from '../../viz/layout-core.js';
 
@@ -30,11 +30,11 @@ describe('bigGraphPositions', () => {
     expect(bigGraphPositions(j)).toEqual(positions);
   });
 
-  it('puts nodes without relations in a grid below the linked ones', () => {
+  it('puts nodes without relations in a grid beside the linked ones', () => {
     const linked = j.nodes.slice(0, 550).map((id) => positions[id]!);
     const lonely = j.nodes.slice(550).map((id) => positions[id]!);
-    const lowest = Math.max(...linked.map((p) => p.y));
-    expect(lonely.every((p) => p.y > lowest)).toBe(true);
+    const rightmost = Math.max(...linked.map((p) => p.x));
+    expect(lonely.every((p) => p.x > rightmost)).toBe(true);
     expect(new Set(lonely.map((p) => `${p.x},${p.y}`)).size).toBe(50);
   });
 
