@@ -19,6 +19,8 @@ export interface Candidate {
   demonym?: string;
   /** Split off a longer run after a known name ("Kremlin | Ruben Vardanyan"). */
   splitFrom?: boolean;
+  /** The source named in a news-service line ("… Paris AFP in English 0107 GMT"): an organisation. */
+  source?: boolean;
 }
 
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'del', 'dos', 'y', 'ter', 'bin', 'abu']);
@@ -97,7 +99,39 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
     i = j;
     trimAndPush(text, tokens, run, out);
   }
-  return splitKnownSuffixes(text, tokens, out);
+  return sourceLines(text, tokens, splitKnownSuffixes(text, tokens, out));
+}
+
+/** Monitoring-service source lines ("AU0202111694 Paris AFP in English 0107 GMT 2 Feb 94",
+ * "NC1404123794 Cairo AL-AHALI in Arabic 6 Apr 94"): after the reference code come the
+ * place and the source (agency, paper, station), then "in <language>". */
+function sourceLines(text: string, tokens: Token[], cands: Candidate[]): Candidate[] {
+  let out = cands;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^\p{Lu}{2}\d{8,}$/u.test(tokens[i]!.text)) continue;
+    const s = tokens[i]!.sentence;
+    let inAt = -1;
+    for (let j = i + 2; j < i + 10 && j + 2 < tokens.length && tokens[j]!.sentence === s; j++) {
+      const lang = tokens[j + 1]!;
+      if (tokens[j]!.text === 'in' && lang.upper && (demonyms.has(lang.lower) || notEntities.has(lang.lower)) && /^\d/.test(tokens[j + 2]!.text)) { inAt = j; break; }
+    }
+    if (inAt < 0) continue;
+    let k = 0;
+    for (let n = Math.min(3, inAt - i - 2); n >= 1 && !k; n--) {
+      if (gazetteer.get(tokens.slice(i + 1, i + 1 + n).map((t) => t.lower).join(' ')) === 'Place') k = n;
+    }
+    if (!k) continue;
+    const place = tokens.slice(i + 1, i + 1 + k).map((_, q) => i + 1 + q);
+    const source = tokens.slice(i + 1 + k, inAt).map((_, q) => i + 1 + k + q);
+    const from = tokens[i + 1]!.start;
+    const to = tokens[inAt - 1]!.end;
+    out = out.filter((c) => c.end <= from || c.start >= to);
+    push(text, tokens, place, out, {});
+    push(text, tokens, source, out, {});
+    out[out.length - 1]!.source = true;
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
 }
 
 /** "ex-owner of Troika Dialog Ruben Vardanyan": a run that ends with a name the document

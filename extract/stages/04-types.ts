@@ -53,6 +53,7 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const capsLine = firstW.capsLine;
 
   const gaz = gazetteer.get(key);
+  if (c.source) return { type: 'Organization', evidence: 'context', strength: 3 };
   // "M. Waugh", "J. F. Kennedy": initials before a surname.
   if (words.length >= 2 && /^\p{Lu}\.$/u.test(firstW.text) && /^\p{Lu}\p{Ll}/u.test(lastW.text)) return { type: 'Person', evidence: 'given-name', strength: 2 };
   if (sportsDoc && !countryNames.has(key) && gaz !== 'Organization') {
