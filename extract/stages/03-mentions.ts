@@ -25,6 +25,9 @@ export interface Candidate {
 
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'del', 'dos', 'y', 'ter', 'bin', 'abu']);
 const MAX_RUN = 9;
+// Head words that also name a field of business ("Post and Telecommunications Administration").
+const FIELD_WORDS = new Set(['post', 'news', 'radio', 'television', 'tv', 'oil', 'gas', 'steel', 'energy', 'electric', 'petroleum', 'insurance', 'securities', 'entertainment', 'communications', 'international', 'federal', 'press', 'trust', 'exchange', 'industries', 'pharmaceuticals', 'investments']);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
 
 /** Longest title phrase starting at token i (returns its length in tokens, 0 when none). */
 export function titleAt(tokens: Token[], i: number): number {
@@ -60,6 +63,9 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
     if (!t.cap) { i++; continue; }
     // Build a raw run from i (a leading multi-word title with a name after it comes along whole).
     const run: number[] = [i];
+    // "6th Fleet", "82nd Airborne Division": an ordinal opens a unit's name.
+    const before = tokens[i - 1];
+    if (before && before.sentence === t.sentence && ORDINAL.test(before.text) && runEndsWithOrgHead(tokens, i)) run.unshift(i - 1);
     let j = i + 1;
     const lead = titleAt(tokens, i);
     if (lead > 1 && tokens[i + lead]?.cap && tokens[i + lead]!.sentence === t.sentence) { for (let q = 1; q < lead; q++) run.push(i + q); j = i + lead; }
@@ -75,6 +81,7 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if (/^\d+$/.test(n.text) && orgHeads.has(tokens[j - 1]!.lower) && tokens[j - 1]!.cap && run.length === 1) { run.push(j); j++; continue; }
       let next = tokens[j + 1];
       const prev = tokens[j - 1]!;
+      if (ORDINAL.test(n.text) && next?.cap && next.sentence === t.sentence && runEndsWithOrgHead(tokens, j + 1)) { run.push(j); j++; continue; }
       // "Parliamentary Assembly of the Council of Europe"
       if (n.lower === 'of' && next?.lower === 'the' && joinedOf < 2 && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower)) && tokens[j + 2]?.cap && tokens[j + 2]!.sentence === t.sentence) {
         joinedOf++; run.push(j, j + 1); j += 2; continue;
@@ -92,7 +99,9 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
         // "Michael Green and Anthony Hill" are two people, whatever "Hill" may head.
         const leftKnown = gazetteer.has(run.map((r) => tokens[r]!.lower).join(' ')) || firstNames.has(tokens[run[0]!]!.lower) || firstNames.has(right.lower);
         const rightLen = runLength(tokens, j + 1);
-        if (!leftKnown && ((rightLen >= 2 && runEndsWithOrgHead(tokens, j + 1)) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower)))) { run.push(j); j++; continue; }
+        // "the Internal Revenue Service and Manufacturers Hanover Trust Co." are two bodies.
+        const leftComplete = run.length >= 2 && orgHeads.has(prev.lower) && !ofHeads.has(prev.lower) && !FIELD_WORDS.has(prev.lower) && joinedOf === 0;
+        if (!leftKnown && !leftComplete && ((rightLen >= 2 && runEndsWithOrgHead(tokens, j + 1)) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower)))) { run.push(j); j++; continue; }
       }
       break;
     }
