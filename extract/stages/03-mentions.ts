@@ -81,7 +81,7 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if (/^\d+$/.test(n.text) && orgHeads.has(tokens[j - 1]!.lower) && tokens[j - 1]!.cap && run.length === 1) { run.push(j); j++; continue; }
       let next = tokens[j + 1];
       const prev = tokens[j - 1]!;
-      if (ORDINAL.test(n.text) && next?.cap && next.sentence === t.sentence && runEndsWithOrgHead(tokens, j + 1)) { run.push(j); j++; continue; }
+      if (ORDINAL.test(n.text) && !gazetteer.has(run.map((r) => tokens[r]!.lower).join(' ')) && next?.cap && next.sentence === t.sentence && runEndsWithOrgHead(tokens, j + 1)) { run.push(j); j++; continue; }
       // "Parliamentary Assembly of the Council of Europe"
       if (n.lower === 'of' && next?.lower === 'the' && joinedOf < 2 && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower)) && tokens[j + 2]?.cap && tokens[j + 2]!.sentence === t.sentence) {
         joinedOf++; run.push(j, j + 1); j += 2; continue;

@@ -5,7 +5,7 @@
 import type { EntityType } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { Candidate } from './03-mentions.js';
-import { ageAppositionMax, appositionNouns, countryNames, demonyms, roles, firstNames, gazetteer, isCommonWord, isNoun, isPastTense, lastNames, lower, notEntities, ofHeads, orgHeads, orgNounsBeforeName, placeAdjectives, placeHeads, placeNounsBeforeOf, placeOfHeads, possessedNouns, titles, victimCues } from '../lexicon.js';
+import { ageAppositionMax, appositionNouns, countryNames, demonyms, roles, firstNames, gazetteer, isCommonWord, isNoun, isPastTense, lastNames, lower, notEntities, ofHeads, orgHeads, orgNounsBeforeName, placeAdjectives, placeHeads, placeNounsBeforeOf, placeOfHeads, possessedNouns, regionNames, titles, victimCues } from '../lexicon.js';
 
 export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acronym' | 'context' | 'document' | 'default';
 
@@ -69,6 +69,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (gaz !== 'Organization' && !countryNames.has(key) && words.length <= 4 && !orgHeads.has(lastW.lower) && !placeHeads.has(lastW.lower) && personCue(c, tokens)) return { type: 'Person', evidence: 'context', strength: 3 };
   // "the copper company Codelco", "the state oil monopoly, Pemex.", "the Frankfurt-based Commerzbank".
   if (!gaz && !c.title && !(words.length >= 2 && firstNames.has(firstW.lower)) && orgCue(c, tokens)) return { type: 'Organization', evidence: 'context', strength: 2 };
+  // "West Branch, Iowa", "Fort Scott, Kan.": a name before a state, province or country.
+  if (!gaz && !capsLine && !sportsDoc && !c.title && !orgHeads.has(lastW.lower) && words.length <= 3 && !firstNames.has(firstW.lower) && next?.text === ',' && regionAfter(tokens, c.last + 2, c.sentence)) return { type: 'Place', evidence: 'context', strength: 2 };
   // "the resort town of Lowman", "the former mayor of Mohammadia", "in suburban Larchmont".
   if (!gaz && !c.title && !orgHeads.has(lastW.lower) && !(words.length >= 2 && firstNames.has(firstW.lower)) && placeCue(c, tokens)) return { type: 'Place', evidence: 'context', strength: 2 };
   // "playwright Tennessee Williams", "Harrington, a professor of …": a role noun before the name
@@ -144,6 +146,19 @@ function personApposition(tokens: Token[], k: number): boolean {
     const after = tokens[j + 1];
     const ends = !after || after.sentence !== s || APPOS_END.has(after.lower);
     if (ends && (appositionNouns.has(w) || roles.has(w) || (titles.has(w) && !['former', 'late'].includes(w))) && !ORG_NOUNS.has(w) && !ORG_NOUN_WORDS_APPOS.has(w)) return true;
+  }
+  return false;
+}
+
+/** A region name (state, its abbreviation, country) starts at token k and ends a phrase there. */
+function regionAfter(tokens: Token[], k: number, sentence: number): boolean {
+  let phrase = '';
+  for (let n = 0; n < 3 && tokens[k + n]?.sentence === sentence; n++) {
+    const t = tokens[k + n]!;
+    if (!t.upper) return false;
+    phrase = n === 0 ? t.lower : `${phrase} ${t.lower}`;
+    const after = tokens[k + n + 1];
+    if (regionNames.has(phrase) && (!after || after.sentence !== sentence || !after.isWord || (!after.upper && after.lower !== 'and' && after.lower !== 'or'))) return true;
   }
   return false;
 }
