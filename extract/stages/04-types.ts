@@ -52,6 +52,9 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const nextW = next && next.sentence === c.sentence ? next.lower : '';
   const capsLine = firstW.capsLine;
 
+  // "Sen. Jake Garn, R-Utah,": a party and state tag, not a name.
+  const tag = /^[rdi]-(.+?)\.?$/.exec(key);
+  if (words.length === 1 && tag && (regionNames.has(tag[1]!) || regionNames.has(`${tag[1]}.`))) return null;
   const gaz = gazetteer.get(key);
   if (c.source) return { type: 'Organization', evidence: 'context', strength: 3 };
   // "M. Waugh", "J. F. Kennedy": initials before a surname.
