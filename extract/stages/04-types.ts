@@ -148,7 +148,7 @@ function personApposition(tokens: Token[], k: number): boolean {
     const w = tokens[j]!.lower;
     const after = tokens[j + 1];
     const ends = !after || after.sentence !== s || APPOS_END.has(after.lower);
-    if (ends && (appositionNouns.has(w) || roles.has(w) || (titles.has(w) && !['former', 'late'].includes(w))) && !ORG_NOUNS.has(w) && !ORG_NOUN_WORDS_APPOS.has(w)) return true;
+    if (ends && (appositionNouns.has(w) || roles.has(w) || (w.endsWith('s') && roles.has(w.slice(0, -1))) || (titles.has(w) && !['former', 'late'].includes(w))) && !ORG_NOUNS.has(w) && !ORG_NOUN_WORDS_APPOS.has(w)) return true;
   }
   return false;
 }
