@@ -43,6 +43,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   const key = lower(c.text);
   const firstW = words[0]!;
   const lastW = words[words.length - 1]!;
+  // "the murder of King": after a victim cue even a lone title word is the person.
+  if (titles.has(key) && words.length === 1 && firstW.upper && !firstW.capsLine && personCue(c, tokens)) return { type: 'Person', evidence: 'context', strength: 3 };
   if (notEntities.has(key) || titles.has(key) || (demonyms.has(key) && !gazetteer.has(key))) return null;
   if (words.length === 1 && key.endsWith('s') && demonyms.has(key.slice(0, -1))) return null;
   if (words.length === 1 && /\d/.test(firstW.text)) return null;
@@ -111,6 +113,8 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   }
   if (words.length >= 2 && words.length <= 4 && firstNames.has(firstW.lower) && !orgHeads.has(lastW.lower)) return { type: 'Person', evidence: 'given-name', strength: 2 };
   if (words.length === 1 && isAcronym(firstW.text) && !capsLine) return { type: 'Organization', evidence: 'acronym', strength: 2 };
+  // "Starr, who served …": people take "who", bodies "which".
+  if (!gaz && words.length <= 3 && prevW !== 'the' && next?.text === ',' && tokens[c.last + 2]?.lower === 'who' && !orgHeads.has(lastW.lower)) return { type: 'Person', evidence: 'context', strength: 2 };
   const saidBefore = prevW === 'said';
   const hasSaid = ['has', 'had', 'have', 'would'].includes(nextW) && SPEECH.has(tokens[c.last + 2]?.lower ?? '');
   if (SPEECH.has(nextW) || hasSaid || saidBefore || prevW === 'by' && words.length >= 2) return { type: 'Person', evidence: 'context', strength: 2 };
@@ -132,6 +136,7 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
 
 const AUX = new Set(['was', 'were', 'had', 'did', 'got', 'became', 'seemed']);
 const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'when', 'after', 'before', 'because', 'while', 'as', 'since', 'if', 'until', 'where']);
+const ADVERB_NOUNS = new Set(['there', 'here', 'today', 'yesterday', 'tonight', 'home', 'again', 'later', 'inside', 'outside', 'overnight']);
 const APPOS_END = new Set([',', '.', ';', ')', 'of', 'at', 'for', 'with', 'in', 'from', 'who', 'and', 'on', 'to', 'whose', 'since']);
 const APPOS_START = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their']);
 
@@ -142,7 +147,11 @@ function personApposition(tokens: Token[], k: number): boolean {
   if (comma?.text !== ',') return false;
   let i = k + 1;
   if (tokens[i]?.lower === 'one' && tokens[i + 1]?.lower === 'of') i += 2;
-  if (!APPOS_START.has(tokens[i]?.lower ?? '')) return false;
+  // ", former first deputy director of …", ", deputy leader of …": no article needed.
+  if (!APPOS_START.has(tokens[i]?.lower ?? '')) {
+    if (!['former', 'deputy', 'then', 'now', 'later'].includes(tokens[i]?.lower ?? '')) return false;
+    i -= 1;
+  }
   const s = comma.sentence;
   for (let j = i + 1; j < i + 7 && j < tokens.length && tokens[j]!.sentence === s && tokens[j]!.isWord; j++) {
     const w = tokens[j]!.lower;
@@ -179,7 +188,7 @@ function personCue(c: Candidate, tokens: Token[]): boolean {
   if (n1?.text === ',' && n2 && /^\d{1,3}$/.test(n2.text) && Number(n2.text) <= ageAppositionMax && n3?.text === ',' && !thousands) return true;
   // "assassinated Lincoln", "the murder of King".
   // Not "arrested NLD supporters": the name must not modify a following noun.
-  const modifies = n1 && n1.isWord && !n1.upper && isNoun(n1.lower);
+  const modifies = n1 && n1.isWord && !n1.upper && isNoun(n1.lower) && !ADVERB_NOUNS.has(n1.lower);
   if (p1 && !p1.upper && !c.text.match(/^[\p{Lu}\d&.-]+$/u) && !modifies && (victimCues.has(p1.lower) || (p2 && victimCues.has(`${p2.lower} ${p1.lower}`)))) return true;
   // "Dole's wife", "Kennedy's motorcade".
   if (n1 && /^['’]s$/i.test(n1.text) && n2 && !n2.upper && possessedNouns.has(n2.lower)) return true;
