@@ -179,3 +179,11 @@ export function isPastTense(word: string): boolean {
   if (raw === undefined) return false;
   return (Array.isArray(raw) ? raw : [raw]).includes('PastTense');
 }
+
+/** True when compromise's lexicon knows the word as a present-tense or modal verb ("wants", "could"). */
+export function isPresentVerb(word: string): boolean {
+  const raw = compromiseLexicon[lower(word)];
+  if (raw === undefined) return /^[a-z]{3,}s$/.test(word) && !!compromiseLexicon[lower(word.slice(0, -1))];
+  const tags = Array.isArray(raw) ? raw : [raw];
+  return tags.some((t) => t === 'PresentTense' || t === 'Modal');
+}

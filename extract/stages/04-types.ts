@@ -5,7 +5,7 @@
 import type { EntityType } from '../../src/model/types.js';
 import type { Token } from './02-tokens.js';
 import type { Candidate } from './03-mentions.js';
-import { ageAppositionMax, appositionNouns, countryNames, demonyms, roles, firstNames, gazetteer, isCommonWord, isNoun, isPastTense, lastNames, lower, notEntities, ofHeads, orgHeads, orgNounsBeforeName, placeAdjectives, placeHeads, placeNounsBeforeOf, placeOfHeads, possessedNouns, regionNames, titles, victimCues } from '../lexicon.js';
+import { ageAppositionMax, appositionNouns, countryNames, demonyms, roles, firstNames, gazetteer, isCommonWord, isNoun, isPastTense, isPresentVerb, lastNames, lower, notEntities, ofHeads, orgHeads, orgNounsBeforeName, placeAdjectives, placeHeads, placeNounsBeforeOf, placeOfHeads, possessedNouns, regionNames, titles, victimCues } from '../lexicon.js';
 
 export type TypeEvidence = 'gazetteer' | 'head' | 'title' | 'given-name' | 'acronym' | 'context' | 'document' | 'default';
 
@@ -115,10 +115,12 @@ function typeOne(c: Candidate, tokens: Token[], sportsDoc: boolean): Omit<TypedC
   if (words.length === 1 && isAcronym(firstW.text) && !capsLine) return { type: 'Organization', evidence: 'acronym', strength: 2 };
   // "Starr, who served …": people take "who", bodies "which".
   if (!gaz && words.length <= 3 && prevW !== 'the' && next?.text === ',' && tokens[c.last + 2]?.lower === 'who' && !orgHeads.has(lastW.lower)) return { type: 'Person', evidence: 'context', strength: 2 };
-  const saidBefore = prevW === 'said';
+  // "…, said Smith." names the speaker; in "said Solidarity wants …" the name opens the reported clause.
+  const saidBefore = prevW === 'said' && !(next && next.sentence === c.sentence && next.isWord && !next.upper && isPresentVerb(next.lower));
   const hasSaid = ['has', 'had', 'have', 'would'].includes(nextW) && SPEECH.has(tokens[c.last + 2]?.lower ?? '');
   if (SPEECH.has(nextW) || hasSaid || saidBefore || prevW === 'by' && words.length >= 2) return { type: 'Person', evidence: 'context', strength: 2 };
-  if (words.length === 1 && PLACE_PREPOSITIONS.has(prevW)) return { type: 'Place', evidence: 'context', strength: 1 };
+  // "aide to Patrick": a known given name after "to"/"at" is still a person, not a place.
+  if (words.length === 1 && PLACE_PREPOSITIONS.has(prevW) && !(firstNames.has(firstW.lower) && !isCommonWord(firstW.lower))) return { type: 'Place', evidence: 'context', strength: 1 };
   if (words.length === 1 && !capsLine && !firstW.allCaps && (PERSON_NEXT.has(nextW) || (((/^[a-z]{3,}ed$/.test(nextW) && isCommonWord(nextW) && !firstW.initial) || (isPastTense(nextW) && !AUX.has(nextW) && !firstW.initial && (!prev || prev.sentence !== c.sentence || !prev.isWord || CLAUSE_OPENERS.has(prevW)))) && !['the', 'a', 'an'].includes(prevW) && !/s$/.test(firstW.lower))) && !isCommonWord(firstW.lower) && !demonyms.has(firstW.lower) && !notEntities.has(firstW.lower) && !/(?:ese|ian|ans|ists?|ers)$/.test(firstW.lower)) return { type: 'Person', evidence: 'context', strength: 0.5 };
   if (words.length === 1 && lastNames.has(firstW.lower)) return { type: 'Person', evidence: 'given-name', strength: 1 };
   if (words.length === 1 && (firstW.initial || capsLine) && isCommonWord(firstW.lower)) return null;
