@@ -56,22 +56,41 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
   });
 }
 
+/** Rows read per deletion key, and in all, before the typo stage settles for what it has. */
+const TYPO_KEY_ROWS = 600;
+const TYPO_ROW_BUDGET = 2000;
+
 /**
- * One-edit typo tolerance by symmetric deletion keys. Candidates come from the query token with
- * the fewest matches (usually the surname), and each is scored by how many query tokens its
- * alias holds within one edit, so a common first name cannot crowd out the intended entity.
+ * One-edit typo tolerance by symmetric deletion keys. Each query token's candidate rows are
+ * counted in SQL first; tokens are then read rarest first (usually the surname), each candidate
+ * verified within one edit, until one token's candidates are few or the row budget is spent.
+ * Candidates are scored by how many query tokens their alias holds within one edit, so a common
+ * first name cannot crowd out the intended entity.
  */
 function typoMatches(conn: SqliteConnection, query: string, types: string[], consider: (id: string, alias: string, score: number) => void): void {
   const tokens = tokenise(query).slice(0, 6);
-  if (tokens.length === 0) return;
-  const lookup = conn.stmt('SELECT entity_id AS id, alias FROM search_keys WHERE key = ? LIMIT 500');
-  let driver: Map<string, string> | null = null;
-  // Longest tokens first: they are the rarest, and a small candidate set ends the lookups.
-  for (const token of [...new Set(tokens)].sort((a, b) => b.length - a.length)) {
-    const found = new Map<string, string>();
-    for (const key of deletionKeys(token)) {
+  const countKey = conn.stmt(`SELECT count(*) AS n FROM (SELECT 1 FROM search_keys WHERE key = ? LIMIT ${TYPO_KEY_ROWS})`);
+  const lookup = conn.stmt(`SELECT entity_id AS id, alias FROM search_keys WHERE key = ? LIMIT ${TYPO_KEY_ROWS}`);
+  const estimates = [...new Set(tokens)]
+    .map((token) => {
+      const keys = deletionKeys(token);
+      return { token, keys, rows: keys.reduce((sum, key) => sum + (countKey.get(key) as { n: number }).n, 0) };
+    })
+    .filter((e) => e.rows > 0)
+    .sort((a, b) => a.rows - b.rows);
+  // entity id -> its aliases within one edit of the token (an entity's full name and its surname
+  // alias both count, so the full name can be scored)
+  let driver: Map<string, Set<string>> | null = null;
+  let read = 0;
+  for (const { token, keys, rows } of estimates) {
+    if (driver !== null && read + rows > TYPO_ROW_BUDGET) break;
+    read += rows;
+    const found = new Map<string, Set<string>>();
+    for (const key of keys) {
       for (const r of lookup.all(key) as { id: string; alias: string }[]) {
-        if (!found.has(r.id) && tokenise(r.alias).some((t) => editDistance(t, token, 1) <= 1)) found.set(r.id, r.alias);
+        if (found.get(r.id)?.has(r.alias) || !tokenise(r.alias).some((t) => editDistance(t, token, 1) <= 1)) continue;
+        const aliases = found.get(r.id) ?? new Set<string>();
+        found.set(r.id, aliases.add(r.alias));
       }
     }
     if (found.size > 0 && (driver === null || found.size < driver.size)) driver = found;
@@ -80,11 +99,13 @@ function typoMatches(conn: SqliteConnection, query: string, types: string[], con
   if (!driver) return;
   const info = conn.stmt('SELECT mention_count AS mc, type FROM entities WHERE id = ?');
   const allowed = types.length > 0 ? new Set(types) : null;
-  for (const [id, alias] of driver) {
+  for (const [id, aliases] of driver) {
     const e = info.get(id) as { mc: number; type: string } | undefined;
     if (!e || (allowed && !allowed.has(e.type))) continue;
-    const aliasTokens = tokenise(alias);
-    const matched = tokens.filter((t) => aliasTokens.some((a) => editDistance(a, t, 1) <= 1)).length;
-    consider(id, alias, 0.4 * (matched / tokens.length) + popularity(e.mc));
+    for (const alias of aliases) {
+      const aliasTokens = tokenise(alias);
+      const matched = tokens.filter((t) => aliasTokens.some((a) => editDistance(a, t, 1) <= 1)).length;
+      consider(id, alias, 0.4 * (matched / tokens.length) + popularity(e.mc));
+    }
   }
 }
