@@ -32,8 +32,8 @@ export interface ApiContext {
   mutationsEnabled: boolean;
   /** True when a browser sent the request from another origin (mutations are refused then). */
   crossOrigin: boolean;
-  /** Per-request cache so an entity is read once however often a response names it. */
-  entityCache: Map<string, Promise<Entity | null>>;
+  /** Per-request cache so an entity is read once however often a response names it (value once known). */
+  entityCache: Map<string, Entity | null | Promise<Entity | null>>;
   /** Per-request cache of document sentences (for Mention.sentence). */
   sentenceCache: Map<string, Promise<Sentence[]>>;
 }
@@ -65,28 +65,48 @@ function dateArg(op: string, name: string, value: unknown): string | undefined {
   return v;
 }
 
-function loadEntity(ctx: ApiContext, id: string): Promise<Entity | null> {
-  let p = ctx.entityCache.get(id);
-  if (!p) {
-    p = ctx.store.getEntity(id);
-    ctx.entityCache.set(id, p);
-  }
-  return p;
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
+
+/** The entity from the request cache: the value itself once known (no promise per field), else its read. */
+function loadEntity(ctx: ApiContext, id: string): Entity | null | Promise<Entity | null> {
+  const hit = ctx.entityCache.get(id);
+  if (hit !== undefined) return hit;
+  const read: Promise<Entity | null> = ctx.store.getEntity(id).then((e) => {
+    if (ctx.entityCache.get(id) === read) ctx.entityCache.set(id, e); // unless a write cleared the cache meanwhile
+    return e;
+  });
+  ctx.entityCache.set(id, read);
+  return read;
 }
 
-/** Loads many entities in one store call into the request cache (a page of relations names ~50). */
-function primeEntities(ctx: ApiContext, ids: string[]): void {
+/**
+ * Loads many entities in one store call into the request cache (a page of relations names ~50),
+ * before the page is returned, so each end then resolves synchronously. If the batch fails, the
+ * ends load one by one and report their own errors, as without it.
+ */
+async function primeEntities(ctx: ApiContext, ids: string[]): Promise<void> {
   const missing = [...new Set(ids)].filter((id) => !ctx.entityCache.has(id));
-  if (missing.length < 2) return;
-  const batch = ctx.store.getEntities(missing).then((found) => new Map(found.map((e) => [e.id, e])));
-  for (const id of missing) ctx.entityCache.set(id, batch.then((m) => m.get(id) ?? null));
+  if (missing.length === 0) return;
+  let found: Entity[];
+  try {
+    found = await ctx.store.getEntities(missing);
+  } catch {
+    return;
+  }
+  const byId = new Map(found.map((e) => [e.id, e]));
+  for (const id of missing) if (!ctx.entityCache.has(id)) ctx.entityCache.set(id, byId.get(id) ?? null);
+}
+
+function requireFound(e: Entity | null, id: string): Entity {
+  if (!e) throw new KgError('NOT_FOUND', `relation: entity ${id} is missing`);
+  return e;
 }
 
 /** An end of a relation: from the relation's own view (frozen or live), cached when live. */
-async function requireEntity(ctx: ApiContext, parent: unknown, id: string): Promise<Entity> {
-  const e = isFrozen(parent) ? await viewOf(parent, ctx.store).getEntity(id) : await loadEntity(ctx, id);
-  if (!e) throw new KgError('NOT_FOUND', `relation: entity ${id} is missing`);
-  return e;
+function requireEntity(ctx: ApiContext, parent: unknown, id: string): Entity | Promise<Entity> {
+  if (isFrozen(parent)) return viewOf(parent, ctx.store).getEntity(id).then((e) => requireFound(e, id));
+  const e = loadEntity(ctx, id);
+  return isPromise(e) ? e.then((x) => requireFound(x, id)) : requireFound(e, id);
 }
 
 const subgraphResult = (g: Subgraph) => ({ ...g, cytoscape: toCytoscape(g.nodes, g.relations) });
@@ -200,7 +220,7 @@ export function createResolvers() {
           first: firstArg(op, a, 50),
           after: cursor(a.after),
         });
-        primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
+        await primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
         return connection(page);
       },
       documents: async (_: unknown, a: Args, ctx: ApiContext) => connection(await ctx.store.listDocuments(firstArg('documents', a, 20), cursor(a.after))),
@@ -267,7 +287,7 @@ export function createResolvers() {
           first: firstArg(op, a, 50),
           after: cursor(a.after),
         });
-        if (!isFrozen(e)) primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
+        if (!isFrozen(e)) await primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
         return connection(page);
       },
       mentions: async (e: Entity, a: Args, ctx: ApiContext) => connection(await viewOf(e, ctx.store).getMentions(e.id, firstArg('Entity.mentions', a, 20), cursor(a.after))),
