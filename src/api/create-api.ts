@@ -80,6 +80,7 @@ export function createApi(store: GraphStore, options: ApiOptions): KgApi {
       mutationsEnabled: options.apiToken !== null,
       crossOrigin: isCrossOrigin(request),
       entityCache: new Map(),
+      entityHeads: new Map(),
       sentenceCache: new Map(),
     }),
     plugins: [

@@ -31,6 +31,7 @@ import {
   type NearDuplicateCandidate,
   type CurationRules,
   type DeleteDocumentResult,
+  type EntityHead,
   type EntityQuery,
   type NeighbourCounts,
   type RelationListQuery,
@@ -253,6 +254,14 @@ export class SqliteStore implements GraphStore {
       mentionCount,
       documentCount,
     }));
+  }
+
+  async getEntityHeads(ids: string[]): Promise<EntityHead[]> {
+    if (ids.length === 0) return [];
+    const rows = this.stmt('SELECT e.id, e.type, e.name, e.mention_count, e.document_count FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key')
+      .raw(true)
+      .all(JSON.stringify(ids)) as [string, string, string, number, number][];
+    return rows.map(([id, type, name, mentionCount, documentCount]) => ({ id, type: type as Entity['type'], name, mentionCount, documentCount }));
   }
 
   async getRelation(id: string): Promise<Relation | null> {
