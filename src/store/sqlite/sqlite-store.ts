@@ -31,6 +31,7 @@ import {
   type NearDuplicateCandidate,
   type CurationRules,
   type DeleteDocumentResult,
+  type EntityHead,
   type EntityQuery,
   type NeighbourCounts,
   type RelationListQuery,
@@ -104,6 +105,39 @@ export interface SqliteStoreOptions {
   path: string;
   readonly?: boolean;
 }
+
+/** The columns of a relation listing, in RelationTuple order (raw statements return arrays). */
+const RELATION_LIST_COLUMNS = 'id, source, target, type, confidence, evidence_count, status, first_reported, last_reported, strength';
+type RelationTuple = [string, string, string, string, number, number, string | null, string | null, string | null, number];
+/** Two lists in listing order (strength descending, then id) merged into one, at most `limit` long. */
+function mergeByStrength(a: RelationTuple[], b: RelationTuple[], limit: number): RelationTuple[] {
+  const out: RelationTuple[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < limit && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    if (!y || (x && (x[9] > y[9] || (x[9] === y[9] && x[0] < y[0])))) {
+      out.push(x!);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+const relationFromTuple = (r: RelationTuple): Relation => ({
+  id: r[0],
+  source: r[1],
+  target: r[2],
+  type: r[3],
+  confidence: r[4],
+  evidenceCount: r[5],
+  status: r[6],
+  firstReported: r[7],
+  lastReported: r[8],
+});
 
 export class SqliteStore implements GraphStore {
   readonly backend = 'sqlite' as const;
@@ -204,18 +238,30 @@ export class SqliteStore implements GraphStore {
       const e = await this.getEntity(ids[0]!);
       return e ? [e] : [];
     }
+    // Raw rows (arrays): better-sqlite3 builds an object per row key by key, a third of this read.
     const rows = this.stmt(
-      `SELECT e.*, (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS alias_list
+      `SELECT e.id, e.type, e.name, e.mention_count, e.document_count,
+         (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS alias_list
        FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key`,
-    ).all(JSON.stringify(ids)) as (EntityRow & { alias_list: string })[];
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type as Entity['type'],
-      name: row.name,
-      aliases: (JSON.parse(row.alias_list) as string[]).filter((a) => a !== row.name),
-      mentionCount: row.mention_count,
-      documentCount: row.document_count,
+    )
+      .raw(true)
+      .all(JSON.stringify(ids)) as [string, string, string, number, number, string][];
+    return rows.map(([id, type, name, mentionCount, documentCount, aliasList]) => ({
+      id,
+      type: type as Entity['type'],
+      name,
+      aliases: (JSON.parse(aliasList) as string[]).filter((a) => a !== name),
+      mentionCount,
+      documentCount,
     }));
+  }
+
+  async getEntityHeads(ids: string[]): Promise<EntityHead[]> {
+    if (ids.length === 0) return [];
+    const rows = this.stmt('SELECT e.id, e.type, e.name, e.mention_count, e.document_count FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key')
+      .raw(true)
+      .all(JSON.stringify(ids)) as [string, string, string, number, number][];
+    return rows.map(([id, type, name, mentionCount, documentCount]) => ({ id, type: type as Entity['type'], name, mentionCount, documentCount }));
   }
 
   async getRelation(id: string): Promise<Relation | null> {
@@ -253,18 +299,20 @@ export class SqliteStore implements GraphStore {
    * confidence), rows offset..offset+first: each direction is an index range already in that
    * order, so a hub costs no more than a leaf.
    */
-  private relationsOf(entityId: string, query: RelationQuery, offset: number, first: number): RelationRow[] {
+  private relationsOf(entityId: string, query: RelationQuery, offset: number, first: number): Relation[] {
     const direction = query.direction ?? 'BOTH';
-    const arms: string[] = [];
-    const params: unknown[] = [];
+    const arms: RelationTuple[][] = [];
     for (const d of ['OUT', 'IN'] as const) {
       if (direction !== 'BOTH' && direction !== d) continue;
       const f = this.relationFilter(d, query);
-      arms.push(`SELECT * FROM (SELECT * FROM relations WHERE ${f.where} ORDER BY strength DESC, id LIMIT ?)`);
-      params.push(entityId, ...f.params, offset + first);
+      // Raw rows (arrays) mapped by position: half the cost of row objects for a page of 50.
+      const sql = `SELECT ${RELATION_LIST_COLUMNS} FROM relations WHERE ${f.where} ORDER BY strength DESC, id LIMIT ?`;
+      arms.push(this.stmt(sql).raw(true).all(entityId, ...f.params, offset + first) as RelationTuple[]);
     }
-    const sql = `${arms.join(' UNION ALL ')} ORDER BY strength DESC, id LIMIT ? OFFSET ?`;
-    return this.stmt(sql).all(...params, first, offset) as RelationRow[];
+    // Both directions: merge the two ordered ranges here (a SQL UNION sorted them again in temp
+    // b-trees, a third of the read). Relation ids are ASCII, so < orders them as SQLite does.
+    const rows = arms.length === 1 ? arms[0]! : mergeByStrength(arms[0]!, arms[1]!, offset + first);
+    return rows.slice(offset, offset + first).map(relationFromTuple);
   }
 
   /** How many relations `relationsOf` could list: stored degrees, or a count when filtered. */
@@ -290,7 +338,7 @@ export class SqliteStore implements GraphStore {
     const offset = decodeCursor(query.after);
     if (offset < 0) throw invalidInput('store.getRelations', 'malformed cursor');
     const total = this.countRelations(entityId, query);
-    const nodes = first === 0 || offset >= total ? [] : this.relationsOf(entityId, query, offset, first).map(toRelation);
+    const nodes = first === 0 || offset >= total ? [] : this.relationsOf(entityId, query, offset, first);
     return {
       totalCount: total,
       nodes,
