@@ -23,8 +23,8 @@ export interface WalkAccess<K = string> {
   adjacency: AdjacencyFn<K>;
   /** Number of relations touching each of `ids`, in order (upper bounds are fine). */
   degrees: (ids: string[]) => number[];
-  /** Relations between any of `ids` and any of `among`, either direction: reads every relation of `ids`. */
-  linksFrom: (ids: string[], among: string[]) => K[];
+  /** Relations between any of `ids` and any of `among`, either direction, at most `max`: reads every relation of `ids`. */
+  linksFrom: (ids: string[], among: string[], max: number) => K[];
   /** Relations between two of `ids`: pair probes, for hubs whose relations are too many to read. */
   linksBetween: (ids: string[]) => K[];
 }
@@ -113,15 +113,21 @@ export function bfsNeighbourhood<K>(
     const big = open.filter((id) => !small.has(id));
     if (big.length > closure.hubs) truncated = true;
     const hubs = big.slice(0, closure.hubs);
-    const found = [...(hubs.length > 1 ? access.linksBetween(hubs) : []), ...(small.size > 0 ? access.linksFrom(open.filter((id) => small.has(id)), among) : [])];
-    for (const rid of found) {
-      if (relations.has(rid)) continue;
-      if (relations.size >= maxRelations) {
-        truncated = true;
-        break;
+    const add = (found: K[]) => {
+      for (const rid of found) {
+        if (relations.has(rid)) continue;
+        if (relations.size >= maxRelations) {
+          truncated = true;
+          return;
+        }
+        relations.add(rid);
       }
-      relations.add(rid);
-    }
+    };
+    // Hubs first: their links are few and the backbone of the picture.
+    if (hubs.length > 1) add(access.linksBetween(hubs));
+    // Room left, doubled for links the walk already holds (a link between two scanned nodes comes twice).
+    const room = maxRelations - relations.size;
+    if (small.size > 0 && room > 0) add(access.linksFrom(open.filter((id) => small.has(id)), among, 2 * room + 64));
   }
   return { nodeIds: among, relationIds: [...relations], truncated };
 }
@@ -239,9 +245,9 @@ export function relationListAccess(list: (id: string) => Relation[]): { access: 
           return { id: r.id, other: other(r, id) };
         }),
     degrees: (ids) => ids.map((id) => list(id).length),
-    linksFrom: (ids, among) => {
+    linksFrom: (ids, among, max) => {
       const set = new Set(among);
-      return ids.flatMap((id) =>
+      const found = ids.flatMap((id) =>
         list(id)
           .filter((r) => set.has(other(r, id)))
           .map((r) => {
@@ -249,8 +255,9 @@ export function relationListAccess(list: (id: string) => Relation[]): { access: 
             return r.id;
           }),
       );
+      return found.slice(0, Math.max(0, max));
     },
-    linksBetween: (ids) => access.linksFrom(ids, ids),
+    linksBetween: (ids) => access.linksFrom(ids, ids, Number.MAX_SAFE_INTEGER),
   };
   return { access, relation: (id) => seen.get(id) };
 }

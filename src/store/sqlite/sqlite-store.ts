@@ -342,7 +342,8 @@ export class SqliteStore implements GraphStore {
     // index; the `+` stops SQLite from probing every (node, among) pair instead).
     const linksFrom = this.stmt(
       `SELECT r.rowid FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_source ON r.source = j.value WHERE +r.target IN (SELECT value FROM json_each(?))${typeSql}
-       UNION ALL SELECT r.rowid FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_target ON r.target = j.value WHERE +r.source IN (SELECT value FROM json_each(?)) AND r.source <> r.target${typeSql}`,
+       UNION ALL SELECT r.rowid FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_target ON r.target = j.value WHERE +r.source IN (SELECT value FROM json_each(?)) AND r.source <> r.target${typeSql}
+       LIMIT ?`,
     ).pluck();
     // CROSS JOIN keeps json_each outside, so each pair is one probe of relations_pair.
     const linksBetween = this.stmt(
@@ -358,9 +359,9 @@ export class SqliteStore implements GraphStore {
         });
       },
       degrees: (ids) => degrees.all(JSON.stringify(ids)) as number[],
-      linksFrom: (ids, among) => {
+      linksFrom: (ids, among, max) => {
         const [j, a] = [JSON.stringify(ids), JSON.stringify(among)];
-        return linksFrom.all(j, a, ...types, j, a, ...types) as number[];
+        return linksFrom.all(j, a, ...types, j, a, ...types, max) as number[];
       },
       linksBetween: (ids) => {
         const j = JSON.stringify(ids);
