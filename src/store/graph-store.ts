@@ -227,6 +227,11 @@ export interface GraphStore {
   getRelation(id: string): Promise<Relation | null>;
   getRelations(entityId: string, query?: RelationQuery): Promise<Page<Relation>>;
   getEvidence(relationId: string, first?: number): Promise<Evidence[]>;
+  /**
+   * Nodes within `depth` hops, breadth first, strongest relations first, at most `limit`; relations
+   * are links among those nodes (the embedded store keeps at most 2 × limit, nearest first, and
+   * flags `truncated` when it leaves any out).
+   */
   neighbourhood(entityId: string, options?: NeighbourhoodOptions): Promise<Subgraph>;
   subgraph(ids: string[], options?: NeighbourhoodOptions): Promise<Subgraph>;
   paths(from: string, to: string, options?: PathOptions): Promise<Path[]>;
