@@ -154,6 +154,27 @@ export class SqliteStore implements GraphStore {
     return withBusyRetry('sqlite.addDocument', () => addDocument(this.conn, doc));
   }
 
+  async groupWrites<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.conn.group) return fn(); // already inside a group: join it
+    await withBusyRetry('sqlite.groupWrites', async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+    });
+    const group: { failed: unknown } = { failed: undefined };
+    this.conn.group = group;
+    try {
+      const result = await fn();
+      // A write failed and the caller went on: none of the group may be kept.
+      if (group.failed !== undefined) throw group.failed;
+      this.db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.conn.group = null;
+    }
+  }
+
   async importGraph(data: GraphExport): Promise<ImportResult> {
     return withBusyRetry('sqlite.importGraph', () => importGraph(this.conn, data));
   }
