@@ -23,8 +23,8 @@ export interface WalkAccess {
   adjacency: AdjacencyFn;
   /** Number of relations touching `id` (an upper bound is fine). */
   degree: (id: string) => number;
-  /** Ids of relations between `id` and any of `among` (index probes, for hubs). */
-  links: (id: string, among: string[]) => string[];
+  /** Relations between `id` and any of `among` (index probes, for hubs). */
+  links: (id: string, among: string[]) => Edge[];
 }
 
 /**
@@ -95,7 +95,7 @@ export function bfsNeighbourhood(
       continue;
     }
     budget -= cost;
-    const found = deg <= probeCost ? access.adjacency(id, deg + 1).filter((e) => nodes.has(e.other)).map((e) => e.id) : access.links(id, among);
+    const found = deg <= probeCost ? access.adjacency(id, deg + 1).filter((e) => nodes.has(e.other)).map((e) => e.id) : access.links(id, among).map((e) => e.id);
     for (const rid of found) {
       if (relations.size >= maxRelations && !relations.has(rid)) {
         truncated = true;
@@ -106,6 +106,13 @@ export function bfsNeighbourhood(
   }
   return { nodeIds: among, relationIds: [...relations], truncated };
 }
+
+/**
+ * Hub probing in shortestPaths: for nodes with this many times more relations than the other
+ * frontier has nodes (a probe is two index seeks per node, each several times a sequential read).
+ */
+const HUB_PROBE_FACTOR = 12;
+const HUB_PROBE_MAX_FRONTIER = 5_000;
 
 export interface FoundPath {
   /** Node ids from `from` to `to`. */
@@ -118,16 +125,24 @@ export interface FoundPath {
  * Up to `first` shortest paths from `from` to `to` within `maxHops`: bidirectional BFS that grows
  * the cheaper side (fewer relations to read, by `degree`) and stops in the level where the sides
  * meet as soon as it holds `first` meeting nodes (every meeting in that level has the same length).
+ * A hub in the growing frontier is first probed for links to the other side's frontier (the only
+ * place a meeting can be); its whole adjacency is read only when the level meets nowhere.
  */
 export function shortestPaths(
   from: string,
   to: string,
-  { adjacency, degree }: Pick<WalkAccess, 'adjacency' | 'degree'>,
+  { adjacency, degree: storedDegree, links }: WalkAccess,
   maxHops: number,
   first: number,
   maxVisited = 200_000,
 ): FoundPath[] {
   if (from === to || first <= 0) return [];
+  const degrees = new Map<string, number>();
+  const degree = (id: string): number => {
+    let d = degrees.get(id);
+    if (d === undefined) degrees.set(id, (d = storedDegree(id)));
+    return d;
+  };
   // parents[side]: node -> edges that reach it from the previous layer of that side.
   const parents = [new Map<string, Edge[]>([[from, []]]), new Map<string, Edge[]>([[to, []]])];
   const depthOf = [new Map([[from, 0]]), new Map([[to, 0]])];
@@ -143,24 +158,40 @@ export function shortestPaths(
     const side = cost(frontiers[0]!) <= cost(frontiers[1]!) ? 0 : 1;
     const level = depthOf[side]!;
     const otherLevel = depthOf[1 - side]!;
+    const otherFrontier = frontiers[1 - side]!;
     const par = parents[side]!;
     const next: string[] = [];
+    const reach = (n: string, edge: Edge, d: number): boolean => {
+      const known = level.get(n);
+      if (known === undefined) {
+        level.set(n, d + 1);
+        par.set(n, [edge]);
+        next.push(n);
+        if (otherLevel.has(n)) meeting.push(n);
+      } else if (known === d + 1) {
+        par.get(n)!.push(edge);
+      }
+      return meeting.length >= first;
+    };
+    // A pair probe costs about as much as reading one relation: worth it for nodes far above that.
+    const isHub = (id: string): boolean => otherFrontier.length <= HUB_PROBE_MAX_FRONTIER && degree(id) > HUB_PROBE_FACTOR * otherFrontier.length;
+    const hubs: string[] = [];
     scan: for (const id of frontiers[side]!) {
       const d = level.get(id)!;
+      if (isHub(id)) {
+        hubs.push(id);
+        for (const e of links(id, otherFrontier)) if (reach(e.other, { id: e.id, other: id }, d)) break scan;
+        continue;
+      }
       for (const e of adjacency(id, Number.MAX_SAFE_INTEGER)) {
-        const n = e.other;
-        const known = level.get(n);
-        if (known === undefined) {
-          level.set(n, d + 1);
-          par.set(n, [{ id: e.id, other: id }]);
-          next.push(n);
-          if (otherLevel.has(n)) {
-            meeting.push(n);
-            if (meeting.length >= first) break scan;
-          }
-        } else if (known === d + 1) {
-          par.get(n)!.push({ id: e.id, other: id });
-        }
+        if (reach(e.other, { id: e.id, other: id }, d)) break scan;
+      }
+    }
+    // No meeting in this level: the hubs' neighbours are the next frontier after all.
+    if (meeting.length === 0) {
+      for (const id of hubs) {
+        const d = level.get(id)!;
+        for (const e of adjacency(id, Number.MAX_SAFE_INTEGER)) reach(e.other, { id: e.id, other: id }, d);
       }
     }
     frontiers[side] = next;
@@ -226,7 +257,7 @@ export function relationListAccess(list: (id: string) => Relation[]): { access: 
         .filter((r) => set.has(other(r, id)))
         .map((r) => {
           seen.set(r.id, r);
-          return r.id;
+          return { id: r.id, other: other(r, id) };
         });
     },
   };

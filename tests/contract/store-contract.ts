@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityId, relationId } from '../../src/model/names.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { docA, docB } from '../helpers/fixtures.js';
+import { buildDocument, docA, docB } from '../helpers/fixtures.js';
 
 export function runStoreContract(name: string, create: () => Promise<GraphStore>): void {
   describe(`GraphStore contract: ${name}`, () => {
@@ -99,6 +99,21 @@ export function runStoreContract(name: string, create: () => Promise<GraphStore>
       expect((await store.search('External Security'))[0]!.entity.id).toBe(dgse);
       expect(await store.search('Moscow', { types: ['Person'] })).toEqual([]);
       expect(await store.search('')).toEqual([]);
+    });
+
+    it('search with a misspelled first name prefers the full name over a better-known namesake', async () => {
+      const namesakes = buildDocument({
+        title: 'Namesakes',
+        sentences: ['Ilham Aliyev met Ruben Aliyev.', 'Ilham Aliyev spoke.', 'Ilham Aliyev left.'],
+        entities: [
+          ['Ilham Aliyev', 'Person', ['Aliyev']],
+          ['Ruben Aliyev', 'Person', ['Aliyev']],
+        ],
+        relations: [],
+      });
+      await store.addDocument(namesakes);
+      const hits = await store.search('Rubem Aliyev');
+      expect(hits[0]!.entity.name).toBe('Ruben Aliyev');
     });
 
     it('search treats query syntax as plain text', async () => {

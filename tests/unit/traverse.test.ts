@@ -92,4 +92,36 @@ describe('shortestPaths', () => {
       }),
     );
   });
+
+  it('stays exact through hubs (probed before their relations are read), and every path is a real walk', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 199 }), fc.integer({ min: 0, max: 199 })), { maxLength: 150 }),
+        fc.array(fc.integer({ min: 3, max: 199 }), { minLength: 60, maxLength: 150 }),
+        fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 199 })),
+        fc.boolean(),
+        (pairs, hubbed, to, hubsJoined) => {
+          // n1 and n2 are hubs next to n0, so the walk meets them in small frontiers and probes
+          // them for links to the other side before (or instead of) reading their relations.
+          const edges = [[0, 2] as [number, number], ...(hubsJoined ? [[2, 1] as [number, number]] : []), ...pairs, ...hubbed.map((n) => [1, n] as [number, number]), ...hubbed.slice(0, 70).map((n) => [2, n] as [number, number])];
+          const g = graph(edges.filter(([s, t]) => s !== t).map(([s, t]) => [`n${s}`, `n${t}`]));
+          const listed = relationListAccess(g.list);
+          const expected = distances(g.rels, 'n0').get(`n${to}`);
+          const found = shortestPaths('n0', `n${to}`, listed.access, 6, 3);
+          if (expected === undefined || expected > 6) {
+            expect(found).toEqual([]);
+            return;
+          }
+          expect(found.length).toBeGreaterThan(0);
+          for (const p of found) {
+            expect(p.relations.length).toBe(expected);
+            p.relations.forEach((id, i) => {
+              const r = listed.relation(id) ?? g.rels.find((x) => x.id === id)!;
+              expect([r.source, r.target].sort()).toEqual([p.nodes[i], p.nodes[i + 1]].sort());
+            });
+          }
+        },
+      ),
+    );
+  });
 });

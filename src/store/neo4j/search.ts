@@ -52,7 +52,8 @@ export async function searchEntities(
     for (const h of await aliasHits(prefix, 400)) consider(h.id, h.alias, matchQuality(normaliseName(h.alias), q) + popularity(h.mentionCount));
   }
   const fuzzy = fuzzyQuery(query);
-  if (best.size < first && fuzzy) {
+  // Typos are a fallback, as in the embedded store: text that names something as typed is not a typo.
+  if (best.size === 0 && fuzzy) {
     // Lucene's ~1 also allows a transposition; keep only true one-edit (Levenshtein) matches.
     const tokens = tokenise(query);
     const hits = new Map<string, { alias: string; mentionCount: number; matched: Set<string> }>();

@@ -1,6 +1,6 @@
 // Entity search: exact alias probes, FTS5 prefix matches over names and aliases read in popularity
-// order (user text quoted, never FTS syntax), then one-typo matches from the deletion-key table;
-// ranked by match quality and popularity.
+// order (user text quoted, never FTS syntax), then, only when those find nothing, one-typo matches
+// from the deletion-key table; ranked by match quality and popularity.
 import { normaliseName } from '../../model/names.js';
 import type { Entity, SearchHit } from '../../model/types.js';
 import { DEFAULT_LIMITS, type SearchOptions } from '../graph-store.js';
@@ -46,7 +46,8 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
     ).all(fts, ...types, Math.max(50, 4 * first)) as Hit[];
     for (const r of rows) consider(r.id, r.alias, matchQuality(normaliseName(r.alias), q) + popularity(r.mc));
   }
-  if (best.size < first) typoMatches(conn, query, types, consider);
+  // Typos are a fallback: when the text as typed names something, the user is typing it correctly.
+  if (best.size === 0) typoMatches(conn, query, types, consider);
   const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, first);
   const entities = await getEntities(ranked.map(([id]) => id));
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -56,22 +57,49 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
   });
 }
 
+/** Candidate rows the typo stage reads in all, rarest token first. */
+const TYPO_ROW_BUDGET = 1000;
+
 /**
- * One-edit typo tolerance by symmetric deletion keys. Candidates come from the query token with
- * the fewest matches (usually the surname), and each is scored by how many query tokens its
- * alias holds within one edit, so a common first name cannot crowd out the intended entity.
+ * One-edit typo tolerance by symmetric deletion keys. Each query token's candidate rows are
+ * counted in SQL first (only up to the budget); tokens are then read rarest first (usually the
+ * surname), each candidate verified within one edit, until one token's candidates are few or the
+ * row budget is spent (a query whose rarest token is that common gets no typo matches: they could
+ * not be told apart). Candidates are scored by how many query tokens their alias holds within one
+ * edit, so a common first name cannot crowd out the intended entity.
  */
 function typoMatches(conn: SqliteConnection, query: string, types: string[], consider: (id: string, alias: string, score: number) => void): void {
   const tokens = tokenise(query).slice(0, 6);
-  if (tokens.length === 0) return;
-  const lookup = conn.stmt('SELECT entity_id AS id, alias FROM search_keys WHERE key = ? LIMIT 500');
-  let driver: Map<string, string> | null = null;
-  // Longest tokens first: they are the rarest, and a small candidate set ends the lookups.
-  for (const token of [...new Set(tokens)].sort((a, b) => b.length - a.length)) {
-    const found = new Map<string, string>();
-    for (const key of deletionKeys(token)) {
+  const countKey = conn.stmt('SELECT count(*) AS n FROM (SELECT 1 FROM search_keys WHERE key = ? LIMIT ?)');
+  const lookup = conn.stmt('SELECT entity_id AS id, alias FROM search_keys WHERE key = ?');
+  /** Rows under these keys, counted no further than just past the budget. */
+  const rowsOf = (keys: string[]): number => {
+    let rows = 0;
+    for (const key of keys) {
+      rows += (countKey.get(key, TYPO_ROW_BUDGET + 1 - rows) as { n: number }).n;
+      if (rows > TYPO_ROW_BUDGET) break;
+    }
+    return rows;
+  };
+  const estimates = [...new Set(tokens)]
+    .map((token) => {
+      const keys = deletionKeys(token);
+      return { token, keys, rows: rowsOf(keys) };
+    })
+    .filter((e) => e.rows > 0)
+    .sort((a, b) => a.rows - b.rows);
+  let driver: Map<string, Set<string>> | null = null;
+  let read = 0;
+  for (const { token, keys, rows } of estimates) {
+    // Rarest first: past the budget, a token is too common for a typo in it to be told apart.
+    if (read + rows > TYPO_ROW_BUDGET) break;
+    read += rows;
+    const found = new Map<string, Set<string>>();
+    for (const key of keys) {
       for (const r of lookup.all(key) as { id: string; alias: string }[]) {
-        if (!found.has(r.id) && tokenise(r.alias).some((t) => editDistance(t, token, 1) <= 1)) found.set(r.id, r.alias);
+        if (found.get(r.id)?.has(r.alias) || !tokenise(r.alias).some((t) => editDistance(t, token, 1) <= 1)) continue;
+        const aliases = found.get(r.id) ?? new Set<string>();
+        found.set(r.id, aliases.add(r.alias));
       }
     }
     if (found.size > 0 && (driver === null || found.size < driver.size)) driver = found;
@@ -80,11 +108,13 @@ function typoMatches(conn: SqliteConnection, query: string, types: string[], con
   if (!driver) return;
   const info = conn.stmt('SELECT mention_count AS mc, type FROM entities WHERE id = ?');
   const allowed = types.length > 0 ? new Set(types) : null;
-  for (const [id, alias] of driver) {
+  for (const [id, aliases] of driver) {
     const e = info.get(id) as { mc: number; type: string } | undefined;
     if (!e || (allowed && !allowed.has(e.type))) continue;
-    const aliasTokens = tokenise(alias);
-    const matched = tokens.filter((t) => aliasTokens.some((a) => editDistance(a, t, 1) <= 1)).length;
-    consider(id, alias, 0.4 * (matched / tokens.length) + popularity(e.mc));
+    for (const alias of aliases) {
+      const aliasTokens = tokenise(alias);
+      const matched = tokens.filter((t) => aliasTokens.some((a) => editDistance(a, t, 1) <= 1)).length;
+      consider(id, alias, 0.4 * (matched / tokens.length) + popularity(e.mc));
+    }
   }
 }

@@ -395,7 +395,7 @@ export class SqliteStore implements GraphStore {
         const json = lastJson;
         return (links.all(json, id, ...types, json, id, ...types) as EdgeRow[]).map((row) => {
           rows.set(row[0], row);
-          return row[0];
+          return { id: row[0], other: row[1] };
         });
       },
     };
