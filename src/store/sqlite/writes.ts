@@ -1,4 +1,4 @@
-// Writes: one linked document per transaction; entity/alias/relation upserts that keep counts,
+// Writes: one linked document per transaction (or per write group, see write-groups.ts); entity/alias/relation upserts that keep counts,
 // search keys and aggregate confidence (noisy-or over evidence) up to date.
 import { normaliseName } from '../../model/names.js';
 import type { EntityType, LinkedDocument } from '../../model/types.js';
