@@ -1,5 +1,5 @@
-// Writes: one linked document per transaction (or per write group, see write-groups.ts); entity/alias/relation upserts that keep counts,
-// search keys and aggregate confidence (noisy-or over evidence) up to date.
+// Writes: one linked document per transaction (or per write group, src/ingest/write-groups.ts);
+// entity/alias/relation upserts that keep counts, search keys and aggregate confidence up to date.
 import { normaliseName } from '../../model/names.js';
 import type { EntityType, LinkedDocument } from '../../model/types.js';
 import type { AddDocumentResult } from '../graph-store.js';
