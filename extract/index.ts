@@ -8,6 +8,7 @@ import { findCandidates } from './stages/03-mentions.js';
 import { typeCandidates } from './stages/04-types.js';
 import { resolve } from './stages/05-resolve.js';
 import { findRelations } from './stages/06-relations.js';
+import { lower, placeAbbreviations } from './lexicon.js';
 
 export interface ExtractOptions {
   /** Upper bound on characters processed; longer text is truncated with a warning. */
@@ -55,12 +56,20 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Doc
   }
 }
 
-/** Pre-tokenised text (corpora whose punctuation is split off by spaces: "Boise , Idaho ."): a
- * period still glued to a name ("Boise.") is part of that token, as the input's tokeniser
- * decided, so the mention takes it. Ordinary prose (commas glued to words) is left alone. */
+/** Pre-tokenised text (corpora whose punctuation is split off by spaces: "Boise , Idaho ."):
+ * mentions follow the input's token boundaries, as token-level annotation does. A period still
+ * glued to a name ("Boise.") is part of that token, so the mention takes it; an abbreviation's own
+ * period split off at a sentence end ("Minn .") goes back to the abbreviation. Entity names stay
+ * clean (they are fixed before this step). Ordinary prose (commas glued to words) is left alone. */
 function keepTokenPeriods(text: string, mentions: DocumentGraph['mentions']): void {
   if (/[\p{L}\p{N}][,;:!?)"]/u.test(text) || !/ [,;:] | ['’]s /u.test(text)) return;
   for (const m of mentions) {
+    // "Chisholm , Minn ." — an abbreviation whose period the tokeniser split off at the sentence end.
+    if (text.startsWith(' .', m.end) && placeAbbreviations.has(`${lower(m.text)}.`) && (m.end + 2 === text.length || /\s/.test(text[m.end + 2]!))) {
+      m.end += 2;
+      m.text = text.slice(m.start, m.end);
+      continue;
+    }
     if (text[m.end] === '.' && /^\p{L}/u.test(text.slice(m.end - 1, m.end)) && (m.end + 1 === text.length || /\s/.test(text[m.end + 1]!))) {
       m.end += 1;
       m.text = text.slice(m.start, m.end);

@@ -162,3 +162,28 @@ export function isNoun(word: string): boolean {
   return tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable');
 }
 export const attributiveNouns = new Set(cuesFile.attributiveNouns);
+
+const personCues = data<{ victimCues: string[]; possessedNouns: string[]; appositionNouns: string[]; ageAppositionMax: number; orgNounsBeforeName: string[]; placeNounsBeforeOf: string[]; placeAdjectives: string[] }>('person-cues.json');
+/** Words (one or two, lower case) after which a name is the person killed/arrested. */
+export const victimCues = new Set(personCues.victimCues);
+export const possessedNouns = new Set(personCues.possessedNouns);
+export const appositionNouns = new Set(personCues.appositionNouns);
+export const ageAppositionMax = personCues.ageAppositionMax;
+export const orgNounsBeforeName = new Set(personCues.orgNounsBeforeName);
+export const placeNounsBeforeOf = new Set(personCues.placeNounsBeforeOf);
+export const placeAdjectives = new Set(personCues.placeAdjectives);
+
+/** True when compromise's lexicon knows the word as a past-tense verb ("taught", "drove"). */
+export function isPastTense(word: string): boolean {
+  const raw = compromiseLexicon[lower(word)];
+  if (raw === undefined) return false;
+  return (Array.isArray(raw) ? raw : [raw]).includes('PastTense');
+}
+
+/** True when compromise's lexicon knows the word as a present-tense or modal verb ("wants", "could"). */
+export function isPresentVerb(word: string): boolean {
+  const raw = compromiseLexicon[lower(word)];
+  if (raw === undefined) return /^[a-z]{3,}s$/.test(word) && !!compromiseLexicon[lower(word.slice(0, -1))];
+  const tags = Array.isArray(raw) ? raw : [raw];
+  return tags.some((t) => t === 'PresentTense' || t === 'Modal');
+}

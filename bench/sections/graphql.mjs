@@ -13,6 +13,8 @@ const ENTITY_QUERY = `query Entity($id: ID!) { entity(id: $id) { id name type al
 async function measure({ dbPath, jit, body, seconds, connections }) {
   const child = fork(fileURLToPath(new URL('../lib/graphql-server.mjs', import.meta.url)), [], {
     env: { ...process.env, BENCH_DB: dbPath, BENCH_JIT: jit ? '1' : '0' },
+    // BENCH_CPU_PROF=DIR: a V8 CPU profile of each server run (open in Chrome DevTools).
+    execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const [{ port }] = await once(child, 'message');

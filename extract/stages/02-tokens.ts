@@ -103,7 +103,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         t.cap = t.upper;
       }
       // Reference codes ("AU0202111694") are not names.
-      if (t.text.length > 6 && /\d/.test(t.text) && /\p{L}/u.test(t.text)) t.cap = false;
+      if (t.text.length > 6 && /\d{4}/.test(t.text) && /\p{L}/u.test(t.text)) t.cap = false;
     }
   }
   return out;

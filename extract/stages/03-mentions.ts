@@ -19,10 +19,15 @@ export interface Candidate {
   demonym?: string;
   /** Split off a longer run after a known name ("Kremlin | Ruben Vardanyan"). */
   splitFrom?: boolean;
+  /** The source named in a news-service line ("… Paris AFP in English 0107 GMT"): an organisation. */
+  source?: boolean;
 }
 
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'del', 'dos', 'y', 'ter', 'bin', 'abu']);
 const MAX_RUN = 9;
+// Head words that also name a field of business ("Post and Telecommunications Administration").
+const FIELD_WORDS = new Set(['post', 'news', 'radio', 'television', 'tv', 'oil', 'gas', 'steel', 'energy', 'electric', 'petroleum', 'insurance', 'securities', 'entertainment', 'communications', 'international', 'federal', 'press', 'trust', 'exchange', 'industries', 'pharmaceuticals', 'investments']);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
 
 /** Longest title phrase starting at token i (returns its length in tokens, 0 when none). */
 export function titleAt(tokens: Token[], i: number): number {
@@ -58,6 +63,9 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
     if (!t.cap) { i++; continue; }
     // Build a raw run from i (a leading multi-word title with a name after it comes along whole).
     const run: number[] = [i];
+    // "6th Fleet", "82nd Airborne Division": an ordinal opens a unit's name.
+    const before = tokens[i - 1];
+    if (before && before.sentence === t.sentence && ORDINAL.test(before.text) && runEndsWithOrgHead(tokens, i)) run.unshift(i - 1);
     let j = i + 1;
     const lead = titleAt(tokens, i);
     if (lead > 1 && tokens[i + lead]?.cap && tokens[i + lead]!.sentence === t.sentence) { for (let q = 1; q < lead; q++) run.push(i + q); j = i + lead; }
@@ -73,6 +81,7 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
       if (/^\d+$/.test(n.text) && orgHeads.has(tokens[j - 1]!.lower) && tokens[j - 1]!.cap && run.length === 1) { run.push(j); j++; continue; }
       let next = tokens[j + 1];
       const prev = tokens[j - 1]!;
+      if (ORDINAL.test(n.text) && !gazetteer.has(run.map((r) => tokens[r]!.lower).join(' ')) && next?.cap && next.sentence === t.sentence && runEndsWithOrgHead(tokens, j + 1)) { run.push(j); j++; continue; }
       // "Parliamentary Assembly of the Council of Europe"
       if (n.lower === 'of' && next?.lower === 'the' && joinedOf < 2 && (ofHeads.has(prev.lower) || orgHeads.has(prev.lower)) && tokens[j + 2]?.cap && tokens[j + 2]!.sentence === t.sentence) {
         joinedOf++; run.push(j, j + 1); j += 2; continue;
@@ -90,14 +99,48 @@ export function findCandidates(text: string, tokens: Token[]): Candidate[] {
         // "Michael Green and Anthony Hill" are two people, whatever "Hill" may head.
         const leftKnown = gazetteer.has(run.map((r) => tokens[r]!.lower).join(' ')) || firstNames.has(tokens[run[0]!]!.lower) || firstNames.has(right.lower);
         const rightLen = runLength(tokens, j + 1);
-        if (!leftKnown && ((rightLen >= 2 && runEndsWithOrgHead(tokens, j + 1)) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower)))) { run.push(j); j++; continue; }
+        // "the Internal Revenue Service and Manufacturers Hanover Trust Co." are two bodies.
+        const leftComplete = run.length >= 2 && orgHeads.has(prev.lower) && !ofHeads.has(prev.lower) && !FIELD_WORDS.has(prev.lower) && joinedOf === 0;
+        if (!leftKnown && !leftComplete && ((rightLen >= 2 && runEndsWithOrgHead(tokens, j + 1)) || (joinedOf > 0 && !gazetteer.has(right.lower) && !firstNames.has(right.lower)))) { run.push(j); j++; continue; }
       }
       break;
     }
     i = j;
     trimAndPush(text, tokens, run, out);
   }
-  return splitKnownSuffixes(text, tokens, out);
+  return sourceLines(text, tokens, splitKnownSuffixes(text, tokens, out));
+}
+
+/** Monitoring-service source lines ("AU0202111694 Paris AFP in English 0107 GMT 2 Feb 94",
+ * "NC1404123794 Cairo AL-AHALI in Arabic 6 Apr 94"): after the reference code come the
+ * place and the source (agency, paper, station), then "in <language>". */
+function sourceLines(text: string, tokens: Token[], cands: Candidate[]): Candidate[] {
+  let out = cands;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^\p{Lu}{2}\d{8,}$/u.test(tokens[i]!.text)) continue;
+    const s = tokens[i]!.sentence;
+    let inAt = -1;
+    for (let j = i + 2; j < i + 10 && j + 2 < tokens.length && tokens[j]!.sentence === s; j++) {
+      const lang = tokens[j + 1]!;
+      if (tokens[j]!.text === 'in' && lang.upper && (demonyms.has(lang.lower) || notEntities.has(lang.lower)) && /^\d/.test(tokens[j + 2]!.text)) { inAt = j; break; }
+    }
+    if (inAt < 0) continue;
+    let k = 0;
+    for (let n = Math.min(3, inAt - i - 2); n >= 1 && !k; n--) {
+      if (gazetteer.get(tokens.slice(i + 1, i + 1 + n).map((t) => t.lower).join(' ')) === 'Place') k = n;
+    }
+    if (!k) continue;
+    const place = tokens.slice(i + 1, i + 1 + k).map((_, q) => i + 1 + q);
+    const source = tokens.slice(i + 1 + k, inAt).map((_, q) => i + 1 + k + q);
+    const from = tokens[i + 1]!.start;
+    const to = tokens[inAt - 1]!.end;
+    out = out.filter((c) => c.end <= from || c.start >= to);
+    push(text, tokens, place, out, {});
+    push(text, tokens, source, out, {});
+    out[out.length - 1]!.source = true;
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
 }
 
 /** "ex-owner of Troika Dialog Ruben Vardanyan": a run that ends with a name the document

@@ -17,10 +17,11 @@ export function useExecutionTimeout(ms: number = EXECUTION_TIMEOUT_MS): Plugin {
       // One controller per operation, fed by a timer and the request's own signal. Not
       // AbortSignal.any: on Node 20 the combined signals are retained and leak ~3 kB per request.
       const controller = new AbortController();
-      const error = new KgError('TIMEOUT', `execute: the operation ran longer than ${ms} ms and was stopped; ask for less (smaller first, limit or depth)`);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<{ errors: unknown[] }>((resolve) => {
         timer = setTimeout(() => {
+          // Built only when it fires: a KgError captures a stack, which cost ~1.5% of a request.
+          const error = new KgError('TIMEOUT', `execute: the operation ran longer than ${ms} ms and was stopped; ask for less (smaller first, limit or depth)`);
           controller.abort(error);
           resolve({ errors: [createGraphQLError(error.message, { extensions: { code: error.code } })] });
         }, ms);

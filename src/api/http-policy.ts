@@ -73,10 +73,11 @@ export function useHttpPolicy(): Plugin {
   const succeeded = new WeakMap<Request, boolean>();
   return {
     async onRequest({ request, setRequest, endResponse, fetchAPI }) {
-      if (request.method !== 'POST' || !request.body) return;
+      if (request.method !== 'POST') return;
+      // The header first: touching request.body builds a stream wrapper, not needed when declared.
       const declared = Number(request.headers.get('content-length') ?? NaN);
       if (declared > MAX_BODY_BYTES) return endResponse(tooLarge(fetchAPI));
-      if (Number.isFinite(declared)) return;
+      if (Number.isFinite(declared) || !request.body) return;
       // No length declared (chunked): read it here, under the cap, and hand yoga the bytes.
       const bytes = await readCapped(request.body, MAX_BODY_BYTES);
       if (!bytes) return endResponse(tooLarge(fetchAPI));

@@ -4,7 +4,8 @@
 import { KgError, invalidInput } from '../model/errors.js';
 import { ontology } from '../model/ontology.js';
 import type { Document, Entity, EntityType, Evidence, Page, Path, Relation, Sentence, Subgraph } from '../model/types.js';
-import type { Direction, EntityOrder, GraphStore, StoredMention } from '../store/graph-store.js';
+import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import type { Direction, EntityHead, EntityOrder, GraphStore, StoredMention } from '../store/graph-store.js';
 import { toCytoscape } from './cytoscape.js';
 import { FrozenView } from './frozen-view.js';
 import { isFrozen, viewOf } from './read-view.js';
@@ -32,8 +33,10 @@ export interface ApiContext {
   mutationsEnabled: boolean;
   /** True when a browser sent the request from another origin (mutations are refused then). */
   crossOrigin: boolean;
-  /** Per-request cache so an entity is read once however often a response names it. */
-  entityCache: Map<string, Promise<Entity | null>>;
+  /** Per-request cache so an entity is read once however often a response names it (value once known). */
+  entityCache: Map<string, Entity | null | Promise<Entity | null>>;
+  /** Relation ends read without their aliases, for queries that do not ask for them. */
+  entityHeads: Map<string, EntityHead | null>;
   /** Per-request cache of document sentences (for Mention.sentence). */
   sentenceCache: Map<string, Promise<Sentence[]>>;
 }
@@ -65,28 +68,81 @@ function dateArg(op: string, name: string, value: unknown): string | undefined {
   return v;
 }
 
-function loadEntity(ctx: ApiContext, id: string): Promise<Entity | null> {
-  let p = ctx.entityCache.get(id);
-  if (!p) {
-    p = ctx.store.getEntity(id);
-    ctx.entityCache.set(id, p);
-  }
-  return p;
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
+
+/** The entity from the request cache: the value itself once known (no promise per field), else its read. */
+function loadEntity(ctx: ApiContext, id: string): Entity | null | Promise<Entity | null> {
+  const hit = ctx.entityCache.get(id);
+  if (hit !== undefined) return hit;
+  const read: Promise<Entity | null> = ctx.store.getEntity(id).then((e) => {
+    if (ctx.entityCache.get(id) === read) ctx.entityCache.set(id, e); // unless a write cleared the cache meanwhile
+    return e;
+  });
+  ctx.entityCache.set(id, read);
+  return read;
 }
 
-/** Loads many entities in one store call into the request cache (a page of relations names ~50). */
-function primeEntities(ctx: ApiContext, ids: string[]): void {
-  const missing = [...new Set(ids)].filter((id) => !ctx.entityCache.has(id));
-  if (missing.length < 2) return;
-  const batch = ctx.store.getEntities(missing).then((found) => new Map(found.map((e) => [e.id, e])));
-  for (const id of missing) ctx.entityCache.set(id, batch.then((m) => m.get(id) ?? null));
+/** Whether a field's selection may read an entity's aliases: it asks for them, or uses a fragment (not looked into). */
+function selectsAliases(fieldNodes: readonly FieldNode[]): boolean {
+  return fieldNodes.some((f) => (f.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === 'aliases'));
+}
+
+/**
+ * What a connection field's `nodes` read of the relation ends: nothing, the ends without aliases,
+ * or whole entities (when aliases are asked for, or a fragment is used: not looked into).
+ */
+function endsWanted(fieldNodes: readonly FieldNode[]): 'none' | 'heads' | 'full' {
+  const fields = (nodes: readonly FieldNode[], name?: string): FieldNode[] | null => {
+    const out: FieldNode[] = [];
+    for (const f of nodes) {
+      for (const s of f.selectionSet?.selections ?? []) {
+        if (s.kind !== Kind.FIELD) return null;
+        if (!name || s.name.value === name) out.push(s);
+      }
+    }
+    return out;
+  };
+  const pageNodes = fields(fieldNodes, 'nodes');
+  const ends = pageNodes && fields(pageNodes)?.filter((e) => e.name.value === 'source' || e.name.value === 'target');
+  if (!ends) return 'full';
+  if (ends.length === 0) return 'none';
+  return ends.some((e) => selectsAliases([e])) ? 'full' : 'heads';
+}
+
+/**
+ * Loads the ends of a page of relations in one store call into the request cache, before the page
+ * is returned, so each end then resolves synchronously; without their aliases unless the query
+ * asks for them. If the batch fails, the ends load one by one and report their own errors.
+ */
+async function primeEntities(ctx: ApiContext, ids: string[], wanted: 'none' | 'heads' | 'full'): Promise<void> {
+  if (wanted === 'none') return;
+  const withAliases = wanted === 'full';
+  const missing = [...new Set(ids)].filter((id) => !ctx.entityCache.has(id) && (withAliases || !ctx.entityHeads.has(id)));
+  if (missing.length === 0) return;
+  try {
+    if (withAliases) {
+      const byId = new Map((await ctx.store.getEntities(missing)).map((e) => [e.id, e]));
+      for (const id of missing) if (!ctx.entityCache.has(id)) ctx.entityCache.set(id, byId.get(id) ?? null);
+    } else {
+      const byId = new Map((await ctx.store.getEntityHeads(missing)).map((e) => [e.id, e]));
+      for (const id of missing) ctx.entityHeads.set(id, byId.get(id) ?? null);
+    }
+  } catch {
+    return;
+  }
+}
+
+function requireFound<T extends EntityHead>(e: T | null, id: string): T {
+  if (!e) throw new KgError('NOT_FOUND', `relation: entity ${id} is missing`);
+  return e;
 }
 
 /** An end of a relation: from the relation's own view (frozen or live), cached when live. */
-async function requireEntity(ctx: ApiContext, parent: unknown, id: string): Promise<Entity> {
-  const e = isFrozen(parent) ? await viewOf(parent, ctx.store).getEntity(id) : await loadEntity(ctx, id);
-  if (!e) throw new KgError('NOT_FOUND', `relation: entity ${id} is missing`);
-  return e;
+function requireEntity(ctx: ApiContext, parent: unknown, id: string, info: GraphQLResolveInfo): EntityHead | Promise<EntityHead> {
+  if (isFrozen(parent)) return viewOf(parent, ctx.store).getEntity(id).then((e) => requireFound(e, id));
+  if (!ctx.entityCache.has(id) && ctx.entityHeads.has(id) && !selectsAliases(info.fieldNodes)) return requireFound(ctx.entityHeads.get(id)!, id);
+  const e = loadEntity(ctx, id);
+  return isPromise(e) ? e.then((x) => requireFound(x, id)) : requireFound(e, id);
 }
 
 const subgraphResult = (g: Subgraph) => ({ ...g, cytoscape: toCytoscape(g.nodes, g.relations) });
@@ -122,6 +178,7 @@ async function curate<T>(ctx: ApiContext, op: string, write: () => Promise<T>): 
   requireAuth(ctx, op);
   const result = await write();
   ctx.entityCache.clear();
+  ctx.entityHeads.clear();
   return result;
 }
 
@@ -189,7 +246,7 @@ export function createResolvers() {
         return subgraphResult(await ctx.store.subgraph(ids, { depth, limit }));
       },
       relation: (_: unknown, a: Args, ctx: ApiContext) => ctx.store.getRelation(String(a.id)),
-      relations: async (_: unknown, a: Args, ctx: ApiContext) => {
+      relations: async (_: unknown, a: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
         const op = 'relations';
         const where = (a.where ?? {}) as Args;
         const page = await ctx.store.listRelations({
@@ -200,7 +257,7 @@ export function createResolvers() {
           first: firstArg(op, a, 50),
           after: cursor(a.after),
         });
-        primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
+        await primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]), endsWanted(info.fieldNodes));
         return connection(page);
       },
       documents: async (_: unknown, a: Args, ctx: ApiContext) => connection(await ctx.store.listDocuments(firstArg('documents', a, 20), cursor(a.after))),
@@ -230,6 +287,7 @@ export function createResolvers() {
           source: 'graphql',
         });
         ctx.entityCache.clear();
+        ctx.entityHeads.clear();
         return { ...outcome, document: await ctx.store.getDocument(outcome.documentId) };
       },
       createSnapshot: async (_: unknown, a: Args, ctx: ApiContext) => {
@@ -256,7 +314,7 @@ export function createResolvers() {
     },
     Entity: {
       degree: (e: Entity, _a: Args, ctx: ApiContext) => degreeOf(ctx, e),
-      relations: async (e: Entity, a: Args, ctx: ApiContext) => {
+      relations: async (e: Entity, a: Args, ctx: ApiContext, info: GraphQLResolveInfo) => {
         const op = 'Entity.relations';
         const page = await viewOf(e, ctx.store).getRelations(e.id, {
           types: strs(a.types),
@@ -267,7 +325,7 @@ export function createResolvers() {
           first: firstArg(op, a, 50),
           after: cursor(a.after),
         });
-        if (!isFrozen(e)) primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]));
+        if (!isFrozen(e)) await primeEntities(ctx, page.nodes.flatMap((r) => [r.source, r.target]), endsWanted(info.fieldNodes));
         return connection(page);
       },
       mentions: async (e: Entity, a: Args, ctx: ApiContext) => connection(await viewOf(e, ctx.store).getMentions(e.id, firstArg('Entity.mentions', a, 20), cursor(a.after))),
@@ -299,8 +357,8 @@ export function createResolvers() {
       cytoscape: (s: SnapshotResult) => toCytoscape(s.view.record.nodes, s.view.allRelations()),
     },
     Relation: {
-      source: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r, r.source),
-      target: (r: Relation, _a: Args, ctx: ApiContext) => requireEntity(ctx, r, r.target),
+      source: (r: Relation, _a: Args, ctx: ApiContext, info: GraphQLResolveInfo) => requireEntity(ctx, r, r.source, info),
+      target: (r: Relation, _a: Args, ctx: ApiContext, info: GraphQLResolveInfo) => requireEntity(ctx, r, r.target, info),
       evidence: (r: Relation, a: Args, ctx: ApiContext) => viewOf(r, ctx.store).getEvidence(r.id, firstArg('Relation.evidence', a, 10)),
     },
     Evidence: {

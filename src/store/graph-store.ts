@@ -21,6 +21,9 @@ import type {
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+/** An entity without its aliases: enough to name the ends of a page of relations. */
+export type EntityHead = Omit<Entity, 'aliases'>;
+
 export interface AddDocumentResult {
   documentId: string;
   /**
@@ -225,10 +228,17 @@ export interface GraphStore {
   // --- reads --------------------------------------------------------------------------------
   getEntity(id: string): Promise<Entity | null>;
   getEntities(ids: string[]): Promise<Entity[]>;
+  /** getEntities without the aliases (one index probe less per entity), in the order given. */
+  getEntityHeads(ids: string[]): Promise<EntityHead[]>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   getRelation(id: string): Promise<Relation | null>;
   getRelations(entityId: string, query?: RelationQuery): Promise<Page<Relation>>;
   getEvidence(relationId: string, first?: number): Promise<Evidence[]>;
+  /**
+   * Nodes within `depth` hops, breadth first, strongest relations first, at most `limit`; relations
+   * are links among those nodes (the embedded store keeps at most 2 × limit, nearest first, and
+   * flags `truncated` when it leaves any out).
+   */
   neighbourhood(entityId: string, options?: NeighbourhoodOptions): Promise<Subgraph>;
   subgraph(ids: string[], options?: NeighbourhoodOptions): Promise<Subgraph>;
   paths(from: string, to: string, options?: PathOptions): Promise<Path[]>;

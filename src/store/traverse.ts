@@ -4,46 +4,63 @@
 // not the degree of the hubs they pass through.
 import type { Relation } from '../model/types.js';
 
-/** One relation seen from a node: its id and the node at the other end. */
-export interface Edge {
-  id: string;
+/** One relation seen from a node: its key (an id, or a backend's cheaper row key) and the node at the other end. */
+export interface Edge<K = string> {
+  id: K;
   other: string;
 }
 
 /** Relations touching `id`, strongest first, at most `max` of them (the order decides who survives a cap). */
-export type AdjacencyFn = (id: string, max: number) => Edge[];
+export type AdjacencyFn<K = string> = (id: string, max: number) => Edge<K>[];
 
-export interface Walk {
+export interface Walk<K = string> {
   nodeIds: string[];
-  relationIds: string[];
+  relationIds: K[];
   truncated: boolean;
 }
 
-export interface WalkAccess {
-  adjacency: AdjacencyFn;
-  /** Number of relations touching `id` (an upper bound is fine). */
-  degree: (id: string) => number;
-  /** Relations between `id` and any of `among` (index probes, for hubs). */
-  links: (id: string, among: string[]) => Edge[];
+export interface WalkAccess<K = string> {
+  adjacency: AdjacencyFn<K>;
+  /** Number of relations touching each of `ids`, in order (upper bounds are fine). */
+  degrees: (ids: string[]) => number[];
+  /** Relations between any of `ids` and any of `among`, either direction, at most `max`: reads every relation of `ids`. */
+  linksFrom: (ids: string[], among: string[], max: number) => K[];
+  /** Relations between two of `ids`: pair probes, for hubs whose relations are too many to read. */
+  linksBetween: (ids: string[]) => K[];
+  /** Relations between `id` and any of `among`, with the other end: pair probes, for a hub facing a small set. */
+  pairLinks: (id: string, among: string[]) => Edge<K>[];
+}
+
+/** Budgets of the closure step of a neighbourhood (links among the chosen nodes). */
+export interface ClosureBudget {
+  /** Unread chosen nodes considered, nearest the seeds first (each costs a degree lookup). */
+  nodes: number;
+  /** Relations the backend may scan (not return) to complete links from small nodes. */
+  scan: number;
+  /** Nodes too big to scan whose pairwise links are probed (probes grow as its square). */
+  hubs: number;
 }
 
 /**
  * Breadth-first neighbourhood of `seeds` within `depth` hops, at most `limit` nodes. Relations are
- * read strongest first and only as many as can still add a node; then links among the chosen
- * nodes are completed by reading small nodes whole and probing hubs, within `closureBudget` rows
- * and `maxRelations` relations (hubs' neighbours are hubs: without a cap a 500-node answer
- * carries thousands of links nobody can read; twice the nodes is plenty to draw). Any cut sets `truncated`.
+ * read strongest first and only as many as can still add a node. Then links among the chosen
+ * nodes that the walk did not read are completed, for the `closure.nodes` unread nodes nearest
+ * the seeds, in two set-wise reads: every relation of the small ones (smallest first, within
+ * `closure.scan` relations scanned) kept when its other end was chosen, and pair probes among the
+ * big ones (at most `closure.hubs` of them, nearest the seeds first). At most `maxRelations` relations are kept (hubs' neighbours are hubs: without a
+ * cap a 500-node answer carries thousands of links nobody can read; twice the nodes is plenty to
+ * draw). Any cut sets `truncated`.
  */
-export function bfsNeighbourhood(
+export function bfsNeighbourhood<K>(
   seeds: string[],
-  access: WalkAccess,
+  access: WalkAccess<K>,
   depth: number,
   limit: number,
-  closureBudget = Math.max(1_000, 2 * limit),
+  closure: ClosureBudget = { nodes: 128, scan: Math.max(1_000, 2 * limit), hubs: 16 },
   maxRelations = Math.max(400, 2 * limit),
-): Walk {
+): Walk<K> {
   const nodes = new Set<string>(seeds.slice(0, limit));
-  const relations = new Set<string>();
+  const relations = new Set<K>();
   const fullyRead = new Set<string>();
   let truncated = seeds.length > limit;
   let frontier = [...nodes];
@@ -76,33 +93,43 @@ export function bfsNeighbourhood(
     }
     frontier = next;
   }
-  // Links among the chosen nodes that the walk did not read (same-level and last-level links).
-  let budget = closureBudget;
   const among = [...nodes];
-  for (const id of among) {
-    if (fullyRead.has(id)) continue;
-    if (relations.size >= maxRelations) {
-      truncated = true;
-      break;
+  // Links among the chosen nodes that the walk did not read (same-level and last-level links):
+  // a link touching a fully read node is known already; one touching a scanned node is found by
+  // the scan; only links between two unscanned (big) nodes need pair probes.
+  let open = among.filter((id) => !fullyRead.has(id));
+  if (open.length > closure.nodes) {
+    open = open.slice(0, closure.nodes);
+    truncated = true;
+  }
+  if (open.length > 0 && relations.size < maxRelations) {
+    const degrees = access.degrees(open);
+    const bySize = open.map((_, i) => i).sort((a, b) => degrees[a]! - degrees[b]!);
+    const small = new Set<string>();
+    let budget = closure.scan;
+    for (const i of bySize) {
+      if (degrees[i]! > budget) break;
+      budget -= degrees[i]!;
+      small.add(open[i]!);
     }
-    // Reading a node's relations is one sequential index range; a probe per chosen node is a
-    // random read, about four times the cost of a row: take the cheaper, within the budget.
-    const deg = access.degree(id);
-    const probeCost = 4 * among.length;
-    const cost = Math.min(deg, probeCost);
-    if (cost > budget) {
-      truncated = true;
-      continue;
-    }
-    budget -= cost;
-    const found = deg <= probeCost ? access.adjacency(id, deg + 1).filter((e) => nodes.has(e.other)).map((e) => e.id) : access.links(id, among).map((e) => e.id);
-    for (const rid of found) {
-      if (relations.size >= maxRelations && !relations.has(rid)) {
-        truncated = true;
-        break;
+    const big = open.filter((id) => !small.has(id));
+    if (big.length > closure.hubs) truncated = true;
+    const hubs = big.slice(0, closure.hubs);
+    const add = (found: K[]) => {
+      for (const rid of found) {
+        if (relations.has(rid)) continue;
+        if (relations.size >= maxRelations) {
+          truncated = true;
+          return;
+        }
+        relations.add(rid);
       }
-      relations.add(rid);
-    }
+    };
+    // Hubs first: their links are few and the backbone of the picture.
+    if (hubs.length > 1) add(access.linksBetween(hubs));
+    // Room left, doubled for links the walk already holds (a link between two scanned nodes comes twice).
+    const room = maxRelations - relations.size;
+    if (small.size > 0 && room > 0) add(access.linksFrom(open.filter((id) => small.has(id)), among, 2 * room + 64));
   }
   return { nodeIds: among, relationIds: [...relations], truncated };
 }
@@ -114,11 +141,11 @@ export function bfsNeighbourhood(
 const HUB_PROBE_FACTOR = 12;
 const HUB_PROBE_MAX_FRONTIER = 5_000;
 
-export interface FoundPath {
+export interface FoundPath<K = string> {
   /** Node ids from `from` to `to`. */
   nodes: string[];
-  /** Relation ids along the path, in order. */
-  relations: string[];
+  /** Relation keys along the path, in order. */
+  relations: K[];
 }
 
 /**
@@ -128,28 +155,29 @@ export interface FoundPath {
  * A hub in the growing frontier is first probed for links to the other side's frontier (the only
  * place a meeting can be); its whole adjacency is read only when the level meets nowhere.
  */
-export function shortestPaths(
+export function shortestPaths<K>(
   from: string,
   to: string,
-  { adjacency, degree: storedDegree, links }: WalkAccess,
+  { adjacency, degrees: storedDegrees, pairLinks }: Pick<WalkAccess<K>, 'adjacency' | 'degrees' | 'pairLinks'>,
   maxHops: number,
   first: number,
   maxVisited = 200_000,
-): FoundPath[] {
+): FoundPath<K>[] {
   if (from === to || first <= 0) return [];
-  const degrees = new Map<string, number>();
-  const degree = (id: string): number => {
-    let d = degrees.get(id);
-    if (d === undefined) degrees.set(id, (d = storedDegree(id)));
-    return d;
+  // Stored degrees, read once per node in batches.
+  const known = new Map<string, number>();
+  const degrees = (ids: string[]): number[] => {
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0) storedDegrees(missing).forEach((d, i) => known.set(missing[i]!, d));
+    return ids.map((id) => known.get(id)!);
   };
   // parents[side]: node -> edges that reach it from the previous layer of that side.
-  const parents = [new Map<string, Edge[]>([[from, []]]), new Map<string, Edge[]>([[to, []]])];
+  const parents = [new Map<string, Edge<K>[]>([[from, []]]), new Map<string, Edge<K>[]>([[to, []]])];
   const depthOf = [new Map([[from, 0]]), new Map([[to, 0]])];
   const frontiers = [[from], [to]];
   const cost = (f: string[]): number => {
     let sum = 0;
-    for (const id of f.length <= 256 ? f : f.slice(0, 256)) sum += degree(id);
+    for (const d of degrees(f.length <= 256 ? f : f.slice(0, 256))) sum += d;
     return f.length <= 256 ? sum : (sum * f.length) / 256;
   };
   const meeting: string[] = [];
@@ -161,26 +189,27 @@ export function shortestPaths(
     const otherFrontier = frontiers[1 - side]!;
     const par = parents[side]!;
     const next: string[] = [];
-    const reach = (n: string, edge: Edge, d: number): boolean => {
-      const known = level.get(n);
-      if (known === undefined) {
+    const reach = (n: string, edge: Edge<K>, d: number): boolean => {
+      const seen = level.get(n);
+      if (seen === undefined) {
         level.set(n, d + 1);
         par.set(n, [edge]);
         next.push(n);
         if (otherLevel.has(n)) meeting.push(n);
-      } else if (known === d + 1) {
+      } else if (seen === d + 1) {
         par.get(n)!.push(edge);
       }
       return meeting.length >= first;
     };
     // A pair probe costs about as much as reading one relation: worth it for nodes far above that.
-    const isHub = (id: string): boolean => otherFrontier.length <= HUB_PROBE_MAX_FRONTIER && degree(id) > HUB_PROBE_FACTOR * otherFrontier.length;
+    const frontierDegrees = degrees(frontiers[side]!);
+    const isHub = (i: number): boolean => otherFrontier.length <= HUB_PROBE_MAX_FRONTIER && frontierDegrees[i]! > HUB_PROBE_FACTOR * otherFrontier.length;
     const hubs: string[] = [];
-    scan: for (const id of frontiers[side]!) {
+    scan: for (const [i, id] of frontiers[side]!.entries()) {
       const d = level.get(id)!;
-      if (isHub(id)) {
+      if (isHub(i)) {
         hubs.push(id);
-        for (const e of links(id, otherFrontier)) if (reach(e.other, { id: e.id, other: id }, d)) break scan;
+        for (const e of pairLinks(id, otherFrontier)) if (reach(e.other, { id: e.id, other: id }, d)) break scan;
         continue;
       }
       for (const e of adjacency(id, Number.MAX_SAFE_INTEGER)) {
@@ -202,9 +231,9 @@ export function shortestPaths(
   if (meeting.length === 0) return [];
 
   // Half-paths from a side's start to `node`, as edges walked from the start.
-  const expand = (side: 0 | 1, node: string, budget: number): FoundPath[] => {
+  const expand = (side: 0 | 1, node: string, budget: number): FoundPath<K>[] => {
     if (node === (side === 0 ? from : to)) return [{ nodes: [node], relations: [] }];
-    const out: FoundPath[] = [];
+    const out: FoundPath<K>[] = [];
     for (const e of parents[side]!.get(node) ?? []) {
       for (const rest of expand(side, e.other, budget - out.length)) {
         out.push({ nodes: [...rest.nodes, node], relations: [...rest.relations, e.id] });
@@ -214,12 +243,12 @@ export function shortestPaths(
     return out;
   };
 
-  const results: FoundPath[] = [];
+  const results: FoundPath<K>[] = [];
   const seen = new Set<string>();
   for (const m of meeting) {
     for (const left of expand(0, m, first)) {
       for (const right of expand(1, m, first)) {
-        const path: FoundPath = {
+        const path: FoundPath<K> = {
           nodes: [...left.nodes, ...right.nodes.slice(0, -1).reverse()],
           relations: [...left.relations, ...[...right.relations].reverse()],
         };
@@ -250,8 +279,21 @@ export function relationListAccess(list: (id: string) => Relation[]): { access: 
           seen.set(r.id, r);
           return { id: r.id, other: other(r, id) };
         }),
-    degree: (id) => list(id).length,
-    links: (id, among) => {
+    degrees: (ids) => ids.map((id) => list(id).length),
+    linksFrom: (ids, among, max) => {
+      const set = new Set(among);
+      const found = ids.flatMap((id) =>
+        list(id)
+          .filter((r) => set.has(other(r, id)))
+          .map((r) => {
+            seen.set(r.id, r);
+            return r.id;
+          }),
+      );
+      return found.slice(0, Math.max(0, max));
+    },
+    linksBetween: (ids) => access.linksFrom(ids, ids, Number.MAX_SAFE_INTEGER),
+    pairLinks: (id, among) => {
       const set = new Set(among);
       return list(id)
         .filter((r) => set.has(other(r, id)))

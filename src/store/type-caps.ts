@@ -3,16 +3,16 @@
 // strongest first, so the strongest neighbours of each type win. Backend-neutral.
 import type { AdjacencyFn } from './traverse.js';
 
-export function capPerType(
-  adjacency: AdjacencyFn,
+export function capPerType<K>(
+  adjacency: AdjacencyFn<K>,
   seeds: string[],
   typeOf: (id: string) => string | undefined,
   limitPerType: number,
-): { adjacency: AdjacencyFn; capped: () => boolean } {
+): { adjacency: AdjacencyFn<K>; capped: () => boolean } {
   const admitted = new Set(seeds);
   const used = new Map<string, number>();
   let capped = false;
-  const wrapped: AdjacencyFn = (id, max) =>
+  const wrapped: AdjacencyFn<K> = (id, max) =>
     adjacency(id, max).filter((e) => {
       if (admitted.has(e.other)) return true;
       const type = typeOf(e.other) ?? '';

@@ -1,7 +1,7 @@
 // Analyst reads over GraphQL: entity and relation connections, central, an entity's relations,
 // mentions and documents, a document's entities and relations, paths, subgraph. Fixture store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KgApi } from '../../src/api/create-api.js';
+import { createApi, type KgApi } from '../../src/api/create-api.js';
 import { entityId } from '../../src/model/names.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { docA, docB } from '../helpers/fixtures.js';
@@ -113,6 +113,35 @@ describe('an entity’s relations, mentions and documents', () => {
 });
 
 describe('relations, documents, paths, subgraph', () => {
+  it('relation ends carry every field asked for, with or without aliases, fragments or JIT', async () => {
+    // Ends are read without aliases when a query does not ask for them: each shape must still match the store.
+    const plainApi = createApi(store, { apiToken: null, jit: false });
+    const shapes = [
+      'source { id name type mentionCount } target { id name documentCount }',
+      'source { id name aliases } target { id aliases }',
+      's: source { id name } source { id aliases } target { ...End }',
+      'source { ... on Entity { id aliases } } target { id name type }',
+    ];
+    for (const run of [gql, client(plainApi)]) {
+      for (const ends of shapes) {
+        const r = await run(`query($id: ID!) {
+          entity(id: $id) { id aliases relations(first: 100) { nodes { ${ends} } } }
+          relations(first: 100) { nodes { ${ends} } }
+        } fragment End on Entity { id name aliases }`.replace(ends.includes('...End') ? '' : ' fragment End on Entity { id name aliases }', ''), { id: troika });
+        expect(r.body.errors, ends).toBeUndefined();
+        const nodes = [...r.body.data!.entity.relations.nodes, ...r.body.data!.relations.nodes] as Record<string, Record<string, unknown>>[];
+        expect(nodes.length).toBeGreaterThan(7);
+        for (const node of nodes) {
+          for (const end of Object.values(node)) {
+            const e = (await store.getEntity(String(end.id)))! as unknown as Record<string, unknown>;
+            for (const [k, v] of Object.entries(end)) expect(v, `${ends}: ${k}`).toEqual(e[k]);
+          }
+        }
+        if (ends.includes('aliases')) expect(nodes.some((n) => Object.values(n).some((end) => Array.isArray(end.aliases) && end.aliases.length > 0))).toBe(true);
+      }
+    }
+  });
+
   it('relations(where) lists graph-wide relations strongest first', async () => {
     const r = await gql(`query($doc: ID!, $id: ID!) {
       all: relations(first: 100) { totalCount nodes { type } }

@@ -70,6 +70,39 @@ describe('bfsNeighbourhood', () => {
   });
 });
 
+describe('bfsNeighbourhood closure (links among chosen nodes the walk did not read)', () => {
+  // a-b, a-c at depth 1; d, e at depth 2 are never read by the walk; d-e and b-c are links among them.
+  const edges: [string, string][] = [['a', 'b'], ['a', 'c'], ['b', 'd'], ['c', 'e'], ['d', 'e'], ['b', 'c']];
+
+  it('finds links between last-level nodes by scanning small nodes', () => {
+    const listed = relationListAccess(graph(edges).list);
+    const walk = bfsNeighbourhood(['a'], listed.access, 2, 10);
+    expect(walk.relationIds.sort()).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(walk.truncated).toBe(false);
+  });
+
+  it('probes pairs among nodes too big to scan, and flags what it had to leave out', () => {
+    const probed = bfsNeighbourhood(['a'], relationListAccess(graph(edges).list).access, 2, 10, { nodes: 10, scan: 0, hubs: 2 });
+    expect(probed.relationIds).toContain('r4');
+    expect(probed.truncated).toBe(false);
+    const starved = bfsNeighbourhood(['a'], relationListAccess(graph(edges).list).access, 2, 10, { nodes: 10, scan: 0, hubs: 1 });
+    expect(starved.relationIds).not.toContain('r4');
+    expect(starved.truncated).toBe(true);
+  });
+
+  it('with room to spare, keeps exactly the links among the chosen nodes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 25 })), { maxLength: 100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 40 }), (pairs, limit, scan) => {
+        const g = graph(pairs.filter(([s, t]) => s !== t).map(([s, t]) => [`n${s}`, `n${t}`]));
+        const walk = bfsNeighbourhood(['n0'], relationListAccess(g.list).access, 2, limit, { nodes: 100, scan, hubs: 100 }, 10_000);
+        const chosen = new Set(walk.nodeIds);
+        const among = g.rels.filter((r) => chosen.has(r.source) && chosen.has(r.target)).map((r) => r.id);
+        expect([...walk.relationIds].sort()).toEqual(among.sort());
+      }),
+    );
+  });
+});
+
 describe('shortestPaths', () => {
   it('finds exactly the shortest length, both ways, and nothing beyond maxHops', () => {
     fc.assert(

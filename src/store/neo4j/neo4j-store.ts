@@ -26,6 +26,7 @@ import {
   type AddDocumentResult,
   type CurationRules,
   type DeleteDocumentResult,
+  type EntityHead,
   type EntityQuery,
   type GraphStore,
   type RelationListQuery,
@@ -155,6 +156,10 @@ export class Neo4jStore implements GraphStore {
   // --- reads -----------------------------------------------------------------------------------------
   async getEntity(id: string): Promise<Entity | null> {
     return (await this.getEntities([id]))[0] ?? null;
+  }
+
+  async getEntityHeads(ids: string[]): Promise<EntityHead[]> {
+    return (await this.getEntities(ids)).map((e) => ({ id: e.id, type: e.type, name: e.name, mentionCount: e.mentionCount, documentCount: e.documentCount }));
   }
 
   async getEntities(ids: string[]): Promise<Entity[]> {

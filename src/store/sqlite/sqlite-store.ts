@@ -31,6 +31,7 @@ import {
   type NearDuplicateCandidate,
   type CurationRules,
   type DeleteDocumentResult,
+  type EntityHead,
   type EntityQuery,
   type NeighbourCounts,
   type RelationListQuery,
@@ -42,7 +43,7 @@ import {
   type SearchOptions,
 } from '../graph-store.js';
 import { capPerType } from '../type-caps.js';
-import { bfsNeighbourhood, shortestPaths, type Edge, type WalkAccess } from '../traverse.js';
+import { bfsNeighbourhood, shortestPaths, type WalkAccess } from '../traverse.js';
 import { withBusyRetry } from './busy.js';
 import { SqliteConnection } from './connection.js';
 import { exportGraph, importGraph } from './exchange.js';
@@ -67,43 +68,60 @@ import { searchEntities } from './search.js';
 import { addSnapshot, getSnapshot, SNAPSHOT_DDL } from './snapshots.js';
 import { addDocument } from './writes.js';
 
-/** A relation as read from a covering index: id, other end, strength, then the row's columns. */
-type EdgeRow = [id: string, other: string, strength: number, source: string, target: string, type: string, confidence: number, evidenceCount: number, status: string | null, firstReported: string | null, lastReported: string | null];
-const EDGE_COLUMNS = 'r.strength, r.source, r.target, r.type, r.confidence, r.evidence_count, r.status, r.first_reported, r.last_reported';
-
-const edgeRelation = (e: EdgeRow): Relation => ({
-  id: e[0],
-  source: e[3],
-  target: e[4],
-  type: e[5],
-  confidence: e[6],
-  evidenceCount: e[7],
-  status: e[8],
-  firstReported: e[9],
-  lastReported: e[10],
+/** The columns of a Relation, in `rowRelation` order. */
+const RELATION_COLUMNS = 'r.id, r.source, r.target, r.type, r.confidence, r.evidence_count, r.status, r.first_reported, r.last_reported';
+/** A raw row holding RELATION_COLUMNS from index `at` on (after a walk's own columns). */
+type RawRow = unknown[];
+const rowRelation = (r: RawRow, at = 0): Relation => ({
+  id: r[at] as string,
+  source: r[at + 1] as string,
+  target: r[at + 2] as string,
+  type: r[at + 3] as string,
+  confidence: r[at + 4] as number,
+  evidenceCount: r[at + 5] as number,
+  status: r[at + 6] as string | null,
+  firstReported: r[at + 7] as string | null,
+  lastReported: r[at + 8] as string | null,
 });
-
-/** Merges two lists sorted by (strength DESC, id) into the first `max` edges, remembering their rows. */
-function mergeStrongest(a: EdgeRow[], b: EdgeRow[], max: number, rows: Map<string, EdgeRow>): Edge[] {
-  const out: Edge[] = [];
-  let i = 0;
-  let j = 0;
-  while (out.length < max && (i < a.length || j < b.length)) {
-    const x = a[i];
-    const y = b[j];
-    const takeA = y === undefined || (x !== undefined && (x[2] > y[2] || (x[2] === y[2] && x[0] <= y[0])));
-    const row = takeA ? a[i++]! : b[j++]!;
-    rows.set(row[0], row);
-    out.push({ id: row[0], other: row[1] });
-  }
-  return out;
-}
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. */
   path: string;
   readonly?: boolean;
 }
+
+/** The columns of a relation listing, in RelationTuple order (raw statements return arrays). */
+const RELATION_LIST_COLUMNS = 'id, source, target, type, confidence, evidence_count, status, first_reported, last_reported, strength';
+type RelationTuple = [string, string, string, string, number, number, string | null, string | null, string | null, number];
+/** Two lists in listing order (strength descending, then id) merged into one, at most `limit` long. */
+function mergeByStrength(a: RelationTuple[], b: RelationTuple[], limit: number): RelationTuple[] {
+  const out: RelationTuple[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < limit && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    if (!y || (x && (x[9] > y[9] || (x[9] === y[9] && x[0] < y[0])))) {
+      out.push(x!);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+const relationFromTuple = (r: RelationTuple): Relation => ({
+  id: r[0],
+  source: r[1],
+  target: r[2],
+  type: r[3],
+  confidence: r[4],
+  evidenceCount: r[5],
+  status: r[6],
+  firstReported: r[7],
+  lastReported: r[8],
+});
 
 export class SqliteStore implements GraphStore {
   readonly backend = 'sqlite' as const;
@@ -218,25 +236,39 @@ export class SqliteStore implements GraphStore {
     return row ? entityFromRow(this.conn, row) : null;
   }
 
-  /** Entities by id with their aliases in one statement, in the order given (unknown ids skipped). */
+  /** Entities by id with their aliases, in the order given (unknown ids skipped): one statement, whatever the count. */
   async getEntities(ids: string[]): Promise<Entity[]> {
     if (ids.length === 0) return [];
     if (ids.length === 1) {
       const e = await this.getEntity(ids[0]!);
       return e ? [e] : [];
     }
+    // One statement; an entity's other aliases (its name is one of them) come as a JSON array only
+    // when it has any, so most rows need no parsing. Aliases are one range of the (entity_id, alias)
+    // primary key, in alias order.
     const rows = this.stmt(
-      `SELECT e.*, (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS alias_list
+      `SELECT e.id, e.type, e.name, e.mention_count, e.document_count,
+         (SELECT json_group_array(alias) FROM aliases a WHERE a.entity_id = e.id AND a.alias <> e.name HAVING count(*) > 0)
        FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key`,
-    ).all(JSON.stringify(ids)) as (EntityRow & { alias_list: string })[];
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type as Entity['type'],
-      name: row.name,
-      aliases: (JSON.parse(row.alias_list) as string[]).filter((a) => a !== row.name),
-      mentionCount: row.mention_count,
-      documentCount: row.document_count,
+    )
+      .raw(true)
+      .all(JSON.stringify(ids)) as [string, EntityType, string, number, number, string | null][];
+    return rows.map(([id, type, name, mentionCount, documentCount, aliases]) => ({
+      id,
+      type,
+      name,
+      aliases: aliases === null ? [] : (JSON.parse(aliases) as string[]),
+      mentionCount,
+      documentCount,
     }));
+  }
+
+  async getEntityHeads(ids: string[]): Promise<EntityHead[]> {
+    if (ids.length === 0) return [];
+    const rows = this.stmt('SELECT e.id, e.type, e.name, e.mention_count, e.document_count FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key')
+      .raw(true)
+      .all(JSON.stringify(ids)) as [string, string, string, number, number][];
+    return rows.map(([id, type, name, mentionCount, documentCount]) => ({ id, type: type as Entity['type'], name, mentionCount, documentCount }));
   }
 
   async getRelation(id: string): Promise<Relation | null> {
@@ -274,18 +306,20 @@ export class SqliteStore implements GraphStore {
    * confidence), rows offset..offset+first: each direction is an index range already in that
    * order, so a hub costs no more than a leaf.
    */
-  private relationsOf(entityId: string, query: RelationQuery, offset: number, first: number): RelationRow[] {
+  private relationsOf(entityId: string, query: RelationQuery, offset: number, first: number): Relation[] {
     const direction = query.direction ?? 'BOTH';
-    const arms: string[] = [];
-    const params: unknown[] = [];
+    const arms: RelationTuple[][] = [];
     for (const d of ['OUT', 'IN'] as const) {
       if (direction !== 'BOTH' && direction !== d) continue;
       const f = this.relationFilter(d, query);
-      arms.push(`SELECT * FROM (SELECT * FROM relations WHERE ${f.where} ORDER BY strength DESC, id LIMIT ?)`);
-      params.push(entityId, ...f.params, offset + first);
+      // Raw rows (arrays) mapped by position: half the cost of row objects for a page of 50.
+      const sql = `SELECT ${RELATION_LIST_COLUMNS} FROM relations WHERE ${f.where} ORDER BY strength DESC, id LIMIT ?`;
+      arms.push(this.stmt(sql).raw(true).all(entityId, ...f.params, offset + first) as RelationTuple[]);
     }
-    const sql = `${arms.join(' UNION ALL ')} ORDER BY strength DESC, id LIMIT ? OFFSET ?`;
-    return this.stmt(sql).all(...params, first, offset) as RelationRow[];
+    // Both directions: merge the two ordered ranges here (a SQL UNION sorted them again in temp
+    // b-trees, a third of the read). Relation ids are ASCII, so < orders them as SQLite does.
+    const rows = arms.length === 1 ? arms[0]! : mergeByStrength(arms[0]!, arms[1]!, offset + first);
+    return rows.slice(offset, offset + first).map(relationFromTuple);
   }
 
   /** How many relations `relationsOf` could list: stored degrees, or a count when filtered. */
@@ -311,19 +345,13 @@ export class SqliteStore implements GraphStore {
     const offset = decodeCursor(query.after);
     if (offset < 0) throw invalidInput('store.getRelations', 'malformed cursor');
     const total = this.countRelations(entityId, query);
-    const nodes = first === 0 || offset >= total ? [] : this.relationsOf(entityId, query, offset, first).map(toRelation);
+    const nodes = first === 0 || offset >= total ? [] : this.relationsOf(entityId, query, offset, first);
     return {
       totalCount: total,
       nodes,
       endCursor: nodes.length > 0 ? encodeCursor(offset + nodes.length) : null,
       hasNextPage: offset + nodes.length < total,
     };
-  }
-
-  /** Relations by id in one statement (the loop runs inside SQLite); unknown ids skipped. */
-  private relationsById(ids: string[]): Relation[] {
-    if (ids.length === 0) return [];
-    return (this.stmt('SELECT r.* FROM json_each(?) j CROSS JOIN relations r ON r.id = j.value').all(JSON.stringify(ids)) as RelationRow[]).map(toRelation);
   }
 
   async getEvidence(relationId: string, first: number = DEFAULT_LIMITS.evidenceFirst): Promise<Evidence[]> {
@@ -349,56 +377,84 @@ export class SqliteStore implements GraphStore {
   }
 
   /**
-   * Index-only access for traversals: (relation id, other end) pairs strongest first from the
-   * covering indexes, stored degrees, and pair probes; entity-type filters join the other end.
+   * Index-only access for traversals, keyed by relation rowid (an integer: cheaper to carry and to
+   * read back than the text id): (rowid, other end) pairs strongest first from the covering
+   * indexes, stored degrees, and set-wise link reads; entity-type filters join the other end.
+   * Capped reads also return the rest of each row (the index covers it) into `rows`, so the
+   * relations a walk keeps need no second, random, read.
    */
-  private walkAccess(options: NeighbourhoodOptions, rows = new Map<string, EdgeRow>()): WalkAccess {
+  private walkAccess(options: NeighbourhoodOptions, rows = new Map<number, RawRow>()): WalkAccess<number> {
     const types = options.relationTypes && options.relationTypes.length > 0 ? options.relationTypes : [];
     const entityTypes = options.entityTypes && options.entityTypes.length > 0 ? options.entityTypes : [];
     const typeSql = types.length > 0 ? ` AND r.type IN (${types.map(() => '?').join(',')})` : '';
     const otherSql = (col: string) =>
       entityTypes.length > 0 ? ` AND (SELECT type FROM entities WHERE id = r.${col}) IN (${entityTypes.map(() => '?').join(',')})` : '';
-    const arm = (dir: 'OUT' | 'IN', limited: boolean) => {
+    const arm = (dir: 'OUT' | 'IN', extra = '') => {
       const [self, other] = dir === 'OUT' ? ['source', 'target'] : ['target', 'source'];
-      return this.stmt(
-        `SELECT r.id, r.${other}${limited ? `, ${EDGE_COLUMNS}` : ''} FROM relations r WHERE r.${self} = ?${dir === 'IN' ? ' AND r.source <> r.target' : ''}${typeSql}${otherSql(other)}` +
-          (limited ? ' ORDER BY r.strength DESC, r.id LIMIT ?' : ''),
-      ).raw(true);
+      return `SELECT r.rowid AS k, r.${other} AS other${extra} FROM relations r WHERE r.${self} = ?${dir === 'IN' ? ' AND r.source <> r.target' : ''}${typeSql}${otherSql(other)}`;
     };
-    // Each direction is one range of a covering index already in strength order (and holding the
-    // whole row, so kept relations need no second read); merged here.
-    const [outCapped, inCapped, outWhole, inWhole] = [arm('OUT', true), arm('IN', true), arm('OUT', false), arm('IN', false)];
-    // CROSS JOIN keeps json_each outside, so each candidate is one probe of relations_pair; the
-    // rows come along (as from the adjacency) so kept links need no second read.
-    const links = this.stmt(
-      `SELECT r.id, r.target, ${EDGE_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = ? AND r.target = j.value${typeSql}
-       UNION ALL SELECT r.id, r.source, ${EDGE_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = j.value AND r.target = ? AND r.source <> r.target${typeSql}`,
+    // Both directions merged by SQLite from two ranges of covering indexes already in strength
+    // order (no sort), stopping after `max`: only the rows kept reach JavaScript.
+    const capped = this.stmt(
+      `SELECT k, other, ${RELATION_COLUMNS.replace(/r\./g, '')} FROM (${arm('OUT', `, r.strength AS s, ${RELATION_COLUMNS}`)} UNION ALL ${arm('IN', `, r.strength, ${RELATION_COLUMNS}`)} ORDER BY 3 DESC, 4 LIMIT ?)`,
     ).raw(true);
-    const degree = this.stmt('SELECT out_degree + in_degree AS d FROM entities WHERE id = ?');
+    const whole = this.stmt(`${arm('OUT')} UNION ALL ${arm('IN')}`).raw(true);
+    const params = (id: string) => [id, ...types, ...entityTypes];
+    const degrees = this.stmt(
+      'SELECT coalesce(e.out_degree + e.in_degree, 0) FROM json_each(?) j LEFT JOIN entities e ON e.id = j.value ORDER BY j.key',
+    ).pluck();
+    // One range read per node, each relation tested against `among` (built once into a temporary
+    // index; the `+` stops SQLite from probing every (node, among) pair instead).
+    const linksFrom = this.stmt(
+      `SELECT r.rowid FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_source ON r.source = j.value WHERE +r.target IN (SELECT value FROM json_each(?))${typeSql}
+       UNION ALL SELECT r.rowid FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_target ON r.target = j.value WHERE +r.source IN (SELECT value FROM json_each(?)) AND r.source <> r.target${typeSql}
+       LIMIT ?`,
+    ).pluck();
+    // CROSS JOIN keeps json_each outside, so each pair is one probe of relations_pair.
+    const linksBetween = this.stmt(
+      `SELECT r.rowid FROM json_each(?) a CROSS JOIN json_each(?) b CROSS JOIN relations r INDEXED BY relations_pair
+       WHERE r.source = a.value AND r.target = b.value${typeSql}`,
+    ).pluck();
+    // One relations_pair probe per (id, candidate) pair, both directions, with the other end.
+    const pairLinks = this.stmt(
+      `SELECT r.rowid, r.target FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = ? AND r.target = j.value${typeSql}
+       UNION ALL SELECT r.rowid, r.source FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_pair WHERE r.source = j.value AND r.target = ? AND r.source <> r.target${typeSql}`,
+    ).raw(true);
+    // Callers probe several hubs against the same set: serialise it once.
     let lastAmong: string[] | null = null;
-    let lastJson = '[]';
+    let amongJson = '[]';
     return {
       adjacency: (id, max) => {
-        const params = [id, ...types, ...entityTypes];
-        if (max >= 1_000_000_000) {
-          const rows = (outWhole.all(...params) as [string, string][]).concat(inWhole.all(...params) as [string, string][]);
-          return rows.map(([rid, other]) => ({ id: rid, other }));
-        }
-        return mergeStrongest(outCapped.all(...params, max) as EdgeRow[], inCapped.all(...params, max) as EdgeRow[], max, rows);
-      },
-      degree: (id) => (degree.get(id) as { d: number } | undefined)?.d ?? 0,
-      links: (id, among) => {
-        if (among !== lastAmong) {
-          lastAmong = among;
-          lastJson = JSON.stringify(among);
-        }
-        const json = lastJson;
-        return (links.all(json, id, ...types, json, id, ...types) as EdgeRow[]).map((row) => {
-          rows.set(row[0], row);
-          return { id: row[0], other: row[1] };
+        if (max >= 1_000_000_000) return (whole.all(...params(id), ...params(id)) as [number, string][]).map(([k, other]) => ({ id: k, other }));
+        return (capped.all(...params(id), ...params(id), max) as RawRow[]).map((row) => {
+          rows.set(row[0] as number, row);
+          return { id: row[0] as number, other: row[1] as string };
         });
       },
+      degrees: (ids) => degrees.all(JSON.stringify(ids)) as number[],
+      linksFrom: (ids, among, max) => {
+        const [j, a] = [JSON.stringify(ids), JSON.stringify(among)];
+        return linksFrom.all(j, a, ...types, j, a, ...types, max) as number[];
+      },
+      linksBetween: (ids) => {
+        const j = JSON.stringify(ids);
+        return linksBetween.all(j, j, ...types) as number[];
+      },
+      pairLinks: (id, among) => {
+        if (among !== lastAmong) [lastAmong, amongJson] = [among, JSON.stringify(among)];
+        return (pairLinks.all(amongJson, id, ...types, amongJson, id, ...types) as [number, string][]).map(([k, other]) => ({ id: k, other }));
+      },
     };
+  }
+
+  /** Relation rows by rowid in one statement (rowid, then RELATION_COLUMNS); unknown rowids skipped. */
+  private relationRows(rowids: number[], into = new Map<number, RawRow>()): Map<number, RawRow> {
+    if (rowids.length === 0) return into;
+    const rows = this.stmt(`SELECT r.rowid, ${RELATION_COLUMNS} FROM json_each(?) j CROSS JOIN relations r ON r.rowid = j.value`)
+      .raw(true)
+      .all(JSON.stringify(rowids)) as RawRow[];
+    for (const row of rows) into.set(row[0] as number, row);
+    return into;
   }
 
   async neighbourhood(entityId: string, options: NeighbourhoodOptions = {}): Promise<Subgraph> {
@@ -411,7 +467,7 @@ export class SqliteStore implements GraphStore {
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMITS.neighbourhoodLimit);
     const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
     const present = [...new Set(ids)].filter((id) => exists.get(id) !== undefined);
-    const rows = new Map<string, EdgeRow>();
+    const rows = new Map<number, RawRow>();
     let access = this.walkAccess(options, rows);
     let capped = () => false;
     if (options.limitPerType !== undefined) {
@@ -421,14 +477,15 @@ export class SqliteStore implements GraphStore {
       access = { ...access, adjacency };
     }
     const walk = bfsNeighbourhood(present, access, depth, limit);
-    const relations: Relation[] = [];
-    const missing: string[] = [];
-    for (const id of walk.relationIds) {
-      const row = rows.get(id);
-      if (row) relations.push(edgeRelation(row));
-      else missing.push(id);
-    }
-    return { nodes: await this.getEntities(walk.nodeIds), relations: relations.concat(this.relationsById(missing)), truncated: walk.truncated || capped() };
+    // Relations read by the walk come with their rows; links found by the closure are read here.
+    const read = this.relationRows(walk.relationIds.filter((k) => !rows.has(k)));
+    const relations = walk.relationIds.flatMap((k) => {
+      const row = rows.get(k);
+      if (row) return [rowRelation(row, 2)];
+      const other = read.get(k);
+      return other ? [rowRelation(other, 1)] : [];
+    });
+    return { nodes: await this.getEntities(walk.nodeIds), relations, truncated: walk.truncated || capped() };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
@@ -439,8 +496,8 @@ export class SqliteStore implements GraphStore {
     const found = shortestPaths(from, to, this.walkAccess({ relationTypes: options.relationTypes }), maxHops, first);
     const result: Path[] = [];
     for (const p of found) {
-      const byId = new Map(this.relationsById(p.relations).map((r) => [r.id, r]));
-      result.push({ nodes: await this.getEntities(p.nodes), relations: p.relations.flatMap((id) => byId.get(id) ?? []) });
+      const rows = this.relationRows(p.relations);
+      result.push({ nodes: await this.getEntities(p.nodes), relations: p.relations.flatMap((k) => (rows.has(k) ? [rowRelation(rows.get(k)!, 1)] : [])) });
     }
     return result;
   }

@@ -1,4 +1,5 @@
-// Pre-tokenised input keeps a period that its tokeniser left glued to a name; prose does not.
+// Pre-tokenised input keeps a period that its tokeniser left glued to a name (or split off an
+// abbreviation at the sentence end); prose does not.
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../extract/index.js';
 
@@ -6,9 +7,11 @@ const names = (text: string): string[] => extractDocument(text).mentions.filter(
 
 describe('pre-tokenised text', () => {
   it.each([
-    ['Cheek , 53 , is a former charge in Addis Ababa , Ethiopia.', ['Addis Ababa', 'Ethiopia.']],
-    ['Cheek, 53, is a former charge in Addis Ababa, Ethiopia.', ['Addis Ababa', 'Ethiopia']],
+    ['Brandt , 61 , moved to Boise , Idaho.', ['Brandt', 'Boise', 'Idaho.']],
+    ['Brandt, 61, moved to Boise, Idaho.', ['Brandt', 'Boise', 'Idaho']],
     ['He lives in Boise.', ['Boise']],
+    ['The mill , she said , is in Duluth , Minn .', ['Duluth', 'Minn .']],
+    ['The mill, she said, is in Duluth, Minn.', ['Duluth', 'Minn.']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
