@@ -1,8 +1,10 @@
-// kg ingest PATH... and kg seed: read inputs, ingest each document in its own transaction,
-// report progress and a summary. One failing document never stops the batch.
+// kg ingest PATH... and kg seed: read inputs, ingest each document all-or-nothing (in small
+// write groups), report progress and a summary. One failing document never stops the batch.
 import { KgError, isKgError } from '../model/errors.js';
-import type { DocumentInput } from '../model/types.js';
-import { cleanText, ingestDocument } from '../ingest/ingest-document.js';
+import type { DocumentGraph, DocumentInput } from '../model/types.js';
+import { cleanText, ingestDocument, type IngestOutcome } from '../ingest/ingest-document.js';
+import { MAX_DOCUMENT_CHARS } from '../ingest/input-limits.js';
+import { runInWriteGroups } from '../ingest/write-groups.js';
 import { ExtractionPool, defaultWorkers, prefetchExtractions, workersAvailable } from '../ingest/parallel-ingest.js';
 import { expandPaths, readFile, readStdinText, type InputItem } from '../ingest/read-inputs.js';
 import { loadSeedCorpus } from '../ingest/seed-corpus.js';
@@ -50,49 +52,80 @@ export const emptySummary = (documents: number): IngestSummary => ({
   errors: [],
 });
 
+type ItemOutcome =
+  | { kind: 'unreadable'; error: string }
+  | { kind: 'failed'; label: string; error: string }
+  | { kind: 'ingested'; label: string; source: string | null; r: IngestOutcome };
+
+/** Counts one input's outcome and reports it (after its group committed). */
+function record(summary: IngestSummary, progress: ReturnType<typeof createProgress> | null, o: ItemOutcome): void {
+  if (o.kind === 'unreadable') {
+    summary.failed++;
+    summary.errors.push(o.error);
+    progress?.document({ label: 'unreadable input', status: 'failed', words: 0, detail: o.error });
+    return;
+  }
+  if (o.kind === 'failed') {
+    summary.failed++;
+    summary.errors.push(o.error.replace(/^ingest: /, ''));
+    progress?.document({ label: o.label, status: 'failed', words: 0, detail: o.error });
+    return;
+  }
+  const { label, r } = o;
+  summary.words += r.words;
+  if (r.status === 'added') {
+    summary.new++;
+    summary.entities.created += r.entitiesCreated;
+    summary.relations.created += r.relationsCreated;
+    progress?.document({ label, status: 'new', words: r.words, detail: `${r.words} words, ${r.entities} entities, ${r.relations} relations (+${r.entitiesCreated} new entities)` });
+  } else if (r.status === 'duplicate') {
+    summary.duplicate++;
+    const of = r.duplicateOf?.documentId ?? '?';
+    summary.duplicates.push({ document: o.source ?? r.documentId, duplicateOf: of, similarity: r.duplicateOf?.similarity ?? 1 });
+    progress?.document({ label, status: 'duplicate', words: r.words, detail: `near-duplicate of ${of}, recorded without evidence` });
+  } else {
+    summary.unchanged++;
+    progress?.document({ label, status: 'unchanged', words: r.words, detail: `${r.words} words, already ingested` });
+  }
+}
+
 export async function ingestInputs(store: GraphStore, items: InputItem[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   // Extraction runs ahead in worker threads; linking and writing stay here, in input order.
   const workers = options.workers ?? defaultWorkers();
   // A worker costs about a second to start (it loads the extraction models): worth it from ~100k characters.
-  const chars = items.reduce((n, it) => n + (it.ok ? (it.input.text ?? '').length : 0), 0);
+  // Texts over the size limit are refused before extraction: never send them to a worker.
+  const extractable = (it: InputItem): it is InputItem & { ok: true } => it.ok && (it.input.text ?? '').length <= MAX_DOCUMENT_CHARS;
+  const chars = items.reduce((n, it) => n + (extractable(it) ? (it.input.text ?? '').length : 0), 0);
   const pool = workers > 1 && items.length >= 2 * workers && chars >= 100_000 && workersAvailable() ? new ExtractionPool(workers) : null;
-  const prefetch = pool ? prefetchExtractions(items.map((it) => (it.ok ? cleanText(it.input.text ?? '') : null)), pool, 4 * workers) : null;
+  const prefetch = pool ? prefetchExtractions(items.map((it) => (extractable(it) ? cleanText(it.input.text ?? '') : null)), pool, 4 * workers) : null;
   const summary = emptySummary(items.length);
   const progress = options.quiet ? null : createProgress(items.length, options.progress);
-  try {
-    for (const [index, item] of items.entries()) {
-      if (!item.ok) {
-        summary.failed++;
-        summary.errors.push(item.error);
-        progress?.document({ label: 'unreadable input', status: 'failed', words: 0, detail: item.error });
-        continue;
-      }
-      const label = item.input.title ?? item.input.source ?? 'document';
-      try {
-        const r = await ingestDocument(store, item.input, prefetch?.get(index));
-        summary.words += r.words;
-        if (r.status === 'added') {
-          summary.new++;
-          summary.entities.created += r.entitiesCreated;
-          summary.relations.created += r.relationsCreated;
-          progress?.document({ label, status: 'new', words: r.words, detail: `${r.words} words, ${r.entities} entities, ${r.relations} relations (+${r.entitiesCreated} new entities)` });
-        } else if (r.status === 'duplicate') {
-          summary.duplicate++;
-          const of = r.duplicateOf?.documentId ?? '?';
-          summary.duplicates.push({ document: item.input.source ?? r.documentId, duplicateOf: of, similarity: r.duplicateOf?.similarity ?? 1 });
-          progress?.document({ label, status: 'duplicate', words: r.words, detail: `near-duplicate of ${of}, recorded without evidence` });
-        } else {
-          summary.unchanged++;
-          progress?.document({ label, status: 'unchanged', words: r.words, detail: `${r.words} words, already ingested` });
-        }
-      } catch (e) {
-        if (!isKgError(e) || e.code !== 'INVALID_INPUT') throw e;
-        summary.failed++;
-        summary.errors.push(e.message.replace(/^ingest: /, ''));
-        progress?.document({ label, status: 'failed', words: 0, detail: e.message });
-      }
+  // Extraction results by index until their group is committed (a failed group is replayed).
+  const extracted = new Map<number, Promise<DocumentGraph> | undefined>();
+  const extractionOf = (index: number) => {
+    if (!extracted.has(index)) extracted.set(index, prefetch?.get(index));
+    return extracted.get(index);
+  };
+  const step = async (index: number): Promise<ItemOutcome> => {
+    const item = items[index]!;
+    if (!item.ok) return { kind: 'unreadable', error: item.error };
+    const label = item.input.title ?? item.input.source ?? 'document';
+    try {
+      return { kind: 'ingested', label, source: item.input.source, r: await ingestDocument(store, item.input, extractionOf(index)) };
+    } catch (e) {
+      if (!isKgError(e) || e.code !== 'INVALID_INPUT') throw e;
+      return { kind: 'failed', label, error: e.message };
     }
+  };
+  try {
+    // Several documents per transaction (write-groups.ts); each still all-or-nothing.
+    await runInWriteGroups(store, items.length, step, (outcomes, first) => {
+      outcomes.forEach((o, i) => {
+        extracted.delete(first + i);
+        record(summary, progress, o);
+      });
+    });
   } finally {
     progress?.stop();
     await pool?.close();

@@ -15,25 +15,51 @@ import type { LinkCandidate } from '../store/graph-store.js';
 
 const tokens = (name: string): string[] => normaliseName(name).split(' ').filter(Boolean);
 
+/** Token lists of the multi-word names among `names` (the ones person compatibility looks at). */
+const fullNames = (names: string[]): string[][] => names.map(tokens).filter((t) => t.length >= 2);
+
 /** Multi-word person names must agree on first and last token (or one extends the other). */
-function personNamesCompatible(a: string[], b: string[]): boolean {
-  const fullA = a.map(tokens).filter((t) => t.length >= 2);
-  const fullB = b.map(tokens).filter((t) => t.length >= 2);
+function personNamesCompatible(fullA: string[][], fullB: string[][]): boolean {
   if (fullA.length === 0 || fullB.length === 0) return true;
   return fullA.some((x) => fullB.some((y) => x[x.length - 1] === y[y.length - 1] && (x[0] === y[0] || x[0]![0] === y[0]![0] && (x[0]!.length === 1 || y[0]!.length === 1))));
 }
 
+/** A candidate with its names normalised once per document (not once per entity compared). */
+interface PreparedCandidate {
+  candidate: LinkCandidate;
+  norm: string;
+  /** Normalised alias or name → the stored spelling (the later spelling wins, as before). */
+  keys: Map<string, string>;
+  /** Only computed for people. */
+  fullNames: string[][] | null;
+}
+
+function prepareCandidates(candidates: LinkCandidate[]): PreparedCandidate[] {
+  return candidates.map((c) => ({
+    candidate: c,
+    norm: normaliseName(c.name),
+    keys: new Map(c.aliases.concat(c.name).map((a) => [normaliseName(a), a])),
+    fullNames: c.type === 'Person' ? fullNames([c.name, ...c.aliases]) : null,
+  }));
+}
+
 export function chooseLink(entity: DocEntity, candidates: LinkCandidate[]): { candidate: LinkCandidate | null; decision: LinkDecision } {
+  return choosePrepared(entity, prepareCandidates(candidates));
+}
+
+function choosePrepared(entity: DocEntity, candidates: PreparedCandidate[]): { candidate: LinkCandidate | null; decision: LinkDecision } {
   const name = normaliseName(entity.name);
   const aliasKeys = [...new Set([...entity.aliases, ...(entity.knownAs ?? [])].map(normaliseName).filter(Boolean))];
   const nameTokens = tokens(entity.name);
+  const entityFull = entity.type === 'Person' ? fullNames([entity.name, ...entity.aliases]) : [];
   let best: { candidate: LinkCandidate; rank: number; decision: LinkDecision; key: string } | null = null;
-  for (const c of candidates) {
+  for (const p of candidates) {
+    const c = p.candidate;
     if (c.type !== entity.type) continue;
-    if (entity.type === 'Person' && !personNamesCompatible([entity.name, ...entity.aliases], [c.name, ...c.aliases])) continue;
-    const candidateKeys = new Map(c.aliases.concat(c.name).map((a) => [normaliseName(a), a]));
+    if (entity.type === 'Person' && !personNamesCompatible(entityFull, p.fullNames!)) continue;
+    const candidateKeys = p.keys;
     let match: { rank: number; decision: LinkDecision; key: string } | null = null;
-    if (normaliseName(c.name) === name) {
+    if (p.norm === name) {
       match = { rank: 3, decision: { rule: 'exact-name', matched: c.name }, key: name };
     } else if (candidateKeys.has(name)) {
       match = { rank: name.includes(' ') ? 2 : 1, decision: { rule: 'alias', matched: candidateKeys.get(name)! }, key: name };
@@ -53,10 +79,17 @@ export function chooseLink(entity: DocEntity, candidates: LinkCandidate[]): { ca
   if (best && best.rank === 1) {
     // A lone surname or initial shared by two stored people of this type: do not guess.
     const key = best.key;
-    const sharing = candidates.filter(
-      (c) => c.type === entity.type && c.aliases.concat(c.name).some((a) => { const n = normaliseName(a); return n === key || n.endsWith(` ${key}`); }),
-    );
-    if (sharing.length > 1) best = null;
+    let sharing = 0;
+    for (const p of candidates) {
+      if (p.candidate.type !== entity.type) continue;
+      for (const n of p.keys.keys()) {
+        if (n === key || n.endsWith(` ${key}`)) {
+          sharing++;
+          break;
+        }
+      }
+    }
+    if (sharing > 1) best = null;
   }
   if (!best) return { candidate: null, decision: { rule: 'new', matched: null } };
   return { candidate: best.candidate, decision: best.decision };
@@ -87,8 +120,9 @@ export function linkDocument(graph: DocumentGraph, candidates: LinkCandidate[]):
   const onto = ontology();
   const idOf: string[] = [];
   const byId = new Map<string, LinkedEntity>();
+  const prepared = prepareCandidates(candidates);
   for (const e of graph.entities) {
-    const { candidate, decision } = chooseLink(e, candidates);
+    const { candidate, decision } = choosePrepared(e, prepared);
     const id = candidate ? candidate.id : entityId(e.type, e.name);
     idOf.push(id);
     const existing = byId.get(id);

@@ -204,6 +204,13 @@ export interface GraphStore {
   // --- writes -------------------------------------------------------------------------------
   /** Stores one linked document atomically; a known text hash changes nothing. */
   addDocument(doc: LinkedDocument): Promise<AddDocumentResult>;
+  /**
+   * Optional (bulk ingest): runs `fn`, whose addDocument calls then share one transaction, and
+   * commits when it returns. If any of those writes fails, or `fn` throws, nothing of the group is
+   * kept and the error is thrown: the caller replays the group one document per transaction.
+   * Reads inside `fn` see the group's earlier writes.
+   */
+  groupWrites?<T>(fn: () => Promise<T>): Promise<T>;
   /** Loads a whole-graph export (kg import); atomic; merges into what is there. */
   importGraph(data: GraphExport): Promise<ImportResult>;
 

@@ -1,6 +1,7 @@
 // Consistency checks over a SQLite store file, in plain SQL: what "every document fully there
 // or absent" means for the tables, so crash and concurrency tests can assert it.
 import Database from 'better-sqlite3';
+import { STRENGTH_SQL } from '../../src/store/sqlite/writes.js';
 
 export interface StoreSnapshot {
   documents: number;
@@ -96,6 +97,18 @@ export function consistencyProblems(path: string): string[] {
     check('entity without mentions', 'SELECT id FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)');
     check('relation without evidence', 'SELECT id FROM relations r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.relation_id = r.id)');
     check('relation evidence_count differs from its evidence rows', 'SELECT id FROM relations r WHERE evidence_count <> (SELECT count(*) FROM evidence e WHERE e.relation_id = r.id)');
+    // The write path keeps these aggregates incrementally: they must equal a full recompute.
+    check(
+      'relation confidence differs from the noisy-or of its evidence',
+      `SELECT id FROM relations r WHERE confidence IS NOT
+         (SELECT round(1.0 - exp(sum(ln(max(1e-9, 1.0 - min(e.confidence, 0.999))))), 4) FROM evidence e WHERE e.relation_id = r.id)`,
+    );
+    check(
+      'relation reporting window differs from its evidence documents',
+      `SELECT id FROM relations r WHERE first_reported IS NOT (SELECT min(d.published_at) FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = r.id)
+         OR last_reported IS NOT (SELECT max(d.published_at) FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = r.id)`,
+    );
+    check('relation strength differs from its fields', `SELECT id FROM relations WHERE strength <> ${STRENGTH_SQL}`);
     check('evidence citing a missing sentence', 'SELECT e.relation_id FROM evidence e LEFT JOIN sentences s ON s.document_id = e.document_id AND s.idx = e.sentence_idx WHERE s.idx IS NULL');
     check('alias without a search row', 'SELECT a.entity_id, a.alias FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM entity_fts f WHERE f.entity_id = a.entity_id AND f.alias = a.alias)');
     if (count(db, 'SELECT count(*) AS n FROM entity_fts') !== count(db, 'SELECT count(*) AS n FROM aliases')) problems.push('search index and aliases differ in size');

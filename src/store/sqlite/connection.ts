@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 
 export class SqliteConnection {
   private readonly cache = new Map<string, Database.Statement>();
+  /** Set while a write group (SqliteStore.groupWrites) holds the transaction; records the first failed write. */
+  group: { failed: unknown } | null = null;
 
   constructor(readonly db: Database.Database) {}
 

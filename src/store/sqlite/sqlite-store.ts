@@ -172,6 +172,27 @@ export class SqliteStore implements GraphStore {
     return withBusyRetry('sqlite.addDocument', () => addDocument(this.conn, doc));
   }
 
+  async groupWrites<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.conn.group) return fn(); // already inside a group: join it
+    await withBusyRetry('sqlite.groupWrites', async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+    });
+    const group: { failed: unknown } = { failed: undefined };
+    this.conn.group = group;
+    try {
+      const result = await fn();
+      // A write failed and the caller went on: none of the group may be kept.
+      if (group.failed !== undefined) throw group.failed;
+      this.db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.conn.group = null;
+    }
+  }
+
   async importGraph(data: GraphExport): Promise<ImportResult> {
     return withBusyRetry('sqlite.importGraph', () => importGraph(this.conn, data));
   }
@@ -195,14 +216,14 @@ export class SqliteStore implements GraphStore {
     const ids = new Set<string>();
     const byNorm = this.stmt('SELECT entity_id FROM aliases WHERE norm = ?');
     for (const k of unique) for (const row of byNorm.all(k) as { entity_id: string }[]) ids.add(row.entity_id);
-    const aliasesOf = this.stmt('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias');
-    return (await this.getEntities([...ids])).map((e) => ({
-      id: e.id,
-      type: e.type,
-      name: e.name,
-      mentionCount: e.mentionCount,
-      aliases: (aliasesOf.all(e.id) as { alias: string }[]).map((a) => a.alias),
-    }));
+    if (ids.size === 0) return [];
+    // Entities and all their aliases (the name included) in one statement, in the order found.
+    const rows = this.stmt(
+      `SELECT e.id, e.type, e.name, e.mention_count,
+         (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS alias_list
+       FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value ORDER BY j.key`,
+    ).all(JSON.stringify([...ids])) as { id: string; type: EntityType; name: string; mention_count: number; alias_list: string }[];
+    return rows.map((r) => ({ id: r.id, type: r.type, name: r.name, mentionCount: r.mention_count, aliases: JSON.parse(r.alias_list) as string[] }));
   }
 
   async findNearDuplicates(bandKeys: string[]): Promise<NearDuplicateCandidate[]> {

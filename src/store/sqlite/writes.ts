@@ -1,5 +1,5 @@
-// Writes: one linked document per transaction; entity/alias/relation upserts that keep counts,
-// search keys and aggregate confidence (noisy-or over evidence) up to date.
+// Writes: one linked document per transaction (or per write group, src/ingest/write-groups.ts);
+// entity/alias/relation upserts that keep counts, search keys and aggregate confidence up to date.
 import { normaliseName } from '../../model/names.js';
 import type { EntityType, LinkedDocument } from '../../model/types.js';
 import type { AddDocumentResult } from '../graph-store.js';
@@ -9,44 +9,68 @@ import { recordNearDuplicate } from './near-duplicates.js';
 import { indexAlias, updateSearchBand } from './search-order.js';
 
 /** Listing order of relations as one indexable integer: typed before co-occurrence, then support, then confidence. */
-export const STRENGTH_SQL = `(CASE WHEN type = 'ASSOCIATED_WITH' THEN 0 ELSE 1099511627776 END
-  + min(evidence_count, 1048575) * 1048576 + CAST(round(min(max(confidence, 0), 1) * 1000000) AS INTEGER))`;
+const strengthSql = (type: string, evidenceCount: string, confidence: string): string => `(CASE WHEN ${type} = 'ASSOCIATED_WITH' THEN 0 ELSE 1099511627776 END
+  + min(${evidenceCount}, 1048575) * 1048576 + CAST(round(min(max(${confidence}, 0), 1) * 1000000) AS INTEGER))`;
+export const STRENGTH_SQL = strengthSql('type', 'evidence_count', 'confidence');
+
+/** Noisy-or of the evidence confidences, over `evidence` rows in scope. */
+const NOISY_OR_SQL = 'round(1.0 - exp(sum(ln(max(1e-9, 1.0 - min(confidence, 0.999))))), 4)';
 
 export async function addDocument(conn: SqliteConnection, doc: LinkedDocument): Promise<AddDocumentResult> {
-  return conn.db.transaction((): AddDocumentResult => {
-    const existing = conn.stmt('SELECT id FROM documents WHERE text_hash = ?').get(doc.textHash) as { id: string } | undefined;
-    if (existing) return { documentId: existing.id, status: 'unchanged', entitiesCreated: 0, relationsCreated: 0 };
-    const m = doc.meta;
-    conn.stmt(
-      `INSERT INTO documents (id, text_hash, title, byline, url, published_at, source, ingested_at, word_count, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(doc.id, doc.textHash, m.title, m.byline, m.url, m.publishedAt, m.source, new Date().toISOString(), doc.wordCount, doc.text);
-    if (doc.nearDuplicate) {
-      recordNearDuplicate(conn, doc.id, doc.nearDuplicate);
-      // A syndicated copy is kept as a document only: it must not add evidence or counts.
-      if (doc.nearDuplicate.duplicateOf) return { documentId: doc.id, status: 'duplicate', entitiesCreated: 0, relationsCreated: 0 };
+  const group = conn.group;
+  if (group) {
+    // Inside a write group's transaction (no savepoint: a statement journal per document cost
+    // what grouping saves). A failure poisons the group, which then rolls back as a whole.
+    if (group.failed !== undefined) throw group.failed;
+    try {
+      return writeDocument(conn, doc);
+    } catch (e) {
+      group.failed = e;
+      throw e;
     }
-    const insertSentence = conn.stmt('INSERT INTO sentences (document_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
-    for (const s of doc.sentences) insertSentence.run(doc.id, s.index, s.start, s.end, s.text);
+  }
+  return conn.db.transaction(() => writeDocument(conn, doc)).immediate();
+}
 
-    let entitiesCreated = 0;
-    for (const e of doc.entities) {
-      if (mergeEntity(conn, e.id, e.type, e.name, e.aliases, e.mentionCount, 1)) entitiesCreated++;
-    }
-    const insertMention = conn.stmt('INSERT INTO mentions (document_id, sentence_idx, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const mention of doc.mentions) insertMention.run(doc.id, mention.sentence, mention.entityId, mention.start, mention.end, mention.text);
+function writeDocument(conn: SqliteConnection, doc: LinkedDocument): AddDocumentResult {
+  const existing = conn.stmt('SELECT id FROM documents WHERE text_hash = ?').get(doc.textHash) as { id: string } | undefined;
+  if (existing) return { documentId: existing.id, status: 'unchanged', entitiesCreated: 0, relationsCreated: 0 };
+  const m = doc.meta;
+  conn.stmt(
+    `INSERT INTO documents (id, text_hash, title, byline, url, published_at, source, ingested_at, word_count, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(doc.id, doc.textHash, m.title, m.byline, m.url, m.publishedAt, m.source, new Date().toISOString(), doc.wordCount, doc.text);
+  if (doc.nearDuplicate) {
+    recordNearDuplicate(conn, doc.id, doc.nearDuplicate);
+    // A syndicated copy is kept as a document only: it must not add evidence or counts.
+    if (doc.nearDuplicate.duplicateOf) return { documentId: doc.id, status: 'duplicate', entitiesCreated: 0, relationsCreated: 0 };
+  }
+  const insertSentence = conn.stmt('INSERT INTO sentences (document_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
+  for (const s of doc.sentences) insertSentence.run(doc.id, s.index, s.start, s.end, s.text);
 
-    let relationsCreated = 0;
-    for (const r of doc.relations) {
+  let entitiesCreated = 0;
+  for (const e of doc.entities) {
+    if (mergeEntity(conn, e.id, e.type, e.name, e.aliases, e.mentionCount, 1)) entitiesCreated++;
+  }
+  const insertMention = conn.stmt('INSERT INTO mentions (document_id, sentence_idx, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const mention of doc.mentions) insertMention.run(doc.id, mention.sentence, mention.entityId, mention.start, mention.end, mention.text);
+
+  let relationsCreated = 0;
+  const seen = new Set<string>();
+  const insertEvidence = conn.stmt(
+    `INSERT OR IGNORE INTO evidence (relation_id, document_id, sentence_idx, confidence, source_start, source_end, target_start, target_end)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of doc.relations) {
+    // The first row of a relation creates it (later rows of the same id would be ignored anyway).
+    if (!seen.has(r.id)) {
+      seen.add(r.id);
       if (mergeRelation(conn, r.id, r.source, r.target, r.type, r.status)) relationsCreated++;
-      conn.stmt(
-        `INSERT OR IGNORE INTO evidence (relation_id, document_id, sentence_idx, confidence, source_start, source_end, target_start, target_end)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(r.id, doc.id, r.sentence, r.confidence, r.sourceStart, r.sourceEnd, r.targetStart, r.targetEnd);
     }
-    for (const id of new Set(doc.relations.map((r) => r.id))) refreshRelation(conn, id);
-    return { documentId: doc.id, status: 'added', entitiesCreated, relationsCreated };
-  }).immediate();
+    insertEvidence.run(r.id, doc.id, r.sentence, r.confidence, r.sourceStart, r.sourceEnd, r.targetStart, r.targetEnd);
+  }
+  for (const id of seen) addedEvidence(conn, id, m.publishedAt);
+  return { documentId: doc.id, status: 'added', entitiesCreated, relationsCreated };
 }
 
 /** Upserts an entity and its aliases; adds to its counts. Returns true when it was new. */
@@ -80,12 +104,27 @@ export function mergeRelation(conn: SqliteConnection, id: string, source: string
   );
 }
 
+/**
+ * After a new document added evidence to a relation: count and confidence from one scan of its
+ * evidence (no join), the reporting window widened by the document's date, strength in the same
+ * write. Equal to refreshRelation whenever the stored window already matched the evidence.
+ */
+function addedEvidence(conn: SqliteConnection, id: string, publishedAt: string | null): void {
+  conn.stmt(
+    `UPDATE relations SET evidence_count = a.n, confidence = a.c, strength = ${strengthSql('relations.type', 'a.n', 'a.c')},
+       first_reported = coalesce(min(first_reported, @published), first_reported, @published),
+       last_reported = coalesce(max(last_reported, @published), last_reported, @published)
+     FROM (SELECT count(*) AS n, ${NOISY_OR_SQL} AS c FROM evidence WHERE relation_id = @id) AS a
+     WHERE relations.id = @id`,
+  ).run({ id, published: publishedAt });
+}
+
 /** Recomputes a relation's aggregate fields from its evidence (noisy-or confidence). */
 export function refreshRelation(conn: SqliteConnection, id: string): void {
   conn.stmt(
     `UPDATE relations SET
        evidence_count = (SELECT count(*) FROM evidence WHERE relation_id = relations.id),
-       confidence = (SELECT round(1.0 - exp(sum(ln(max(1e-9, 1.0 - min(confidence, 0.999))))), 4) FROM evidence WHERE relation_id = relations.id),
+       confidence = (SELECT ${NOISY_OR_SQL} FROM evidence WHERE relation_id = relations.id),
        first_reported = (SELECT min(d.published_at) FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = relations.id),
        last_reported = (SELECT max(d.published_at) FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = relations.id)
      WHERE id = ?`,
