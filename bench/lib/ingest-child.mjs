@@ -1,6 +1,6 @@
 // Child process for the ingest benchmark (its own process, so peak RSS is ingest's alone).
 // argv: mode (e2e|storage) count seed [storePath]. Prints one JSON line.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from './dist.mjs';
@@ -13,7 +13,13 @@ const seed = Number(seedArg);
 const { SqliteStore } = await load('src/store/sqlite/sqlite-store.js');
 const dir = mkdtempSync(join(tmpdir(), 'kg-bench-ingest-'));
 const path = join(dir, 'kg.sqlite');
-if (basePath) copyFileSync(basePath, path);
+if (basePath) {
+  copyFileSync(basePath, path);
+  // The copy's dirty pages would otherwise be written back during the ingest (the first fsync waits for all of them).
+  const fd = openSync(path, 'r+');
+  fsyncSync(fd);
+  closeSync(fd);
+}
 const store = new SqliteStore({ path });
 await store.init();
 // Per-document commit latency: from the start of its write until the transaction holding it has

@@ -1,6 +1,7 @@
 // The embedded backend: better-sqlite3 (synchronous, in-process), WAL, FTS5 for prefix search,
 // a deletion-key table for one-typo search. Writes (writes.ts), search (search.ts) and the JSON
 // exchange (exchange.ts) live beside it; this class composes them with the reads.
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -128,8 +129,9 @@ export class SqliteStore implements GraphStore {
   private readonly db: Database.Database;
   private readonly conn: SqliteConnection;
   private closed = false;
+  private checkpointer: Checkpointer | null = null;
 
-  constructor(options: SqliteStoreOptions) {
+  constructor(private readonly options: SqliteStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     try {
       this.db = new Database(options.path, { readonly: options.readonly ?? false });
@@ -150,6 +152,7 @@ export class SqliteStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.checkpointer?.stop();
     // Fold the WAL back into the main file so a stopped store is one self-contained file, but
     // without waiting: a TRUNCATE checkpoint holds the write lock while it waits for readers, and
     // with the 10 s busy timeout that froze a server sharing the file (its writes wait
@@ -167,13 +170,21 @@ export class SqliteStore implements GraphStore {
     return this.conn.stmt(sql);
   }
 
+  /** Document writes come in streams (ingest, seed): from the first one, a worker thread folds the WAL as it grows. */
+  private checkpointInBackground(): void {
+    if (this.checkpointer || this.options.path === ':memory:' || this.options.readonly) return;
+    this.checkpointer = startCheckpointer(this.options.path);
+  }
+
   // --- writes ---------------------------------------------------------------------------------
   async addDocument(doc: LinkedDocument): Promise<AddDocumentResult> {
+    this.checkpointInBackground();
     return withBusyRetry('sqlite.addDocument', () => addDocument(this.conn, doc));
   }
 
   async groupWrites<T>(fn: () => Promise<T>): Promise<T> {
     if (this.conn.group) return fn(); // already inside a group: join it
+    this.checkpointInBackground();
     await withBusyRetry('sqlite.groupWrites', async () => {
       this.db.exec('BEGIN IMMEDIATE');
     });
