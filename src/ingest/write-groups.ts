@@ -4,7 +4,7 @@
 import type { GraphStore } from '../store/graph-store.js';
 
 /** A group closes after this many documents or once it is this old (bounds time-to-visible). */
-export const WRITE_GROUP = { maxDocuments: 64, maxMs: 10 } as const;
+export const WRITE_GROUP = { maxDocuments: 64, maxMs: 4 } as const;
 
 /**
  * Runs step(0..count-1) in order, consecutive steps sharing one store transaction within the
