@@ -1,6 +1,6 @@
 // Child process for the ingest benchmark (its own process, so peak RSS is ingest's alone).
 // argv: mode (e2e|storage) count seed [storePath]. Prints one JSON line.
-import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from './dist.mjs';
@@ -53,13 +53,23 @@ if (store.groupWrites) {
     }
   };
 }
-// RSS includes the mapped store file (mmap), so the JS heap is tracked too: it is what must stay flat.
+// RSS includes the mapped store file (mmap), so the JS heap and (on Linux) the anonymous part of
+// RSS are tracked too: they are what must stay flat.
 const rss = [];
 const heap = [];
+const anon = [];
+const anonRss = () => {
+  try {
+    return Number(/RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) * 1024;
+  } catch {
+    return NaN;
+  }
+};
 const timer = setInterval(() => {
   const m = process.memoryUsage();
   rss.push(m.rss);
   heap.push(m.heapUsed);
+  anon.push(anonRss());
 }, 250);
 const articles = generateArticles(count, seed + 99);
 let result;
@@ -121,4 +131,7 @@ process.stdout.write(`${JSON.stringify({
   rssAtEndMb: round((rss[rss.length - 1] ?? 0) / 1048576, 0),
   heapAt10PercentMb: round((heap[Math.floor(heap.length / 10)] ?? 0) / 1048576, 0),
   heapAtEndMb: round((heap[heap.length - 1] ?? 0) / 1048576, 0),
+  anonRssAt10PercentMb: round((anon[Math.floor(anon.length / 10)] ?? NaN) / 1048576, 0),
+  anonRssAtHalfMb: round((anon[Math.floor(anon.length / 2)] ?? NaN) / 1048576, 0),
+  anonRssAtEndMb: round((anon[anon.length - 1] ?? NaN) / 1048576, 0),
 })}\n`);
