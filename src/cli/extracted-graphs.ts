@@ -11,7 +11,7 @@ import { countWords } from '../model/names.js';
 import { ontology } from '../model/ontology.js';
 import { ENTITY_TYPES, type DocumentGraph, type DocumentMeta } from '../model/types.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { emptySummary, type IngestSummary } from './ingest-command.js';
+import { countOutcome, emptySummary, finishSummary, type IngestSummary } from './ingest-command.js';
 
 export interface ExtractedLine {
   id: string | null;
@@ -126,27 +126,12 @@ export async function ingestExtracted(store: GraphStore, path: string): Promise<
     summary.documents++;
     try {
       const line = parseExtractedLine(raw, `${path}:${lineNo}`);
-      const r = await linkAndStore(store, line.graph, line.meta, line.text);
-      summary.words += r.words;
-      if (r.status === 'added') {
-        summary.new++;
-        summary.entities.created += r.entitiesCreated;
-        summary.relations.created += r.relationsCreated;
-      } else if (r.status === 'duplicate') {
-        summary.duplicate++;
-        summary.duplicates.push({ document: line.meta.source ?? r.documentId, duplicateOf: r.duplicateOf?.documentId ?? '?', similarity: r.duplicateOf?.similarity ?? 1 });
-      } else summary.unchanged++;
+      countOutcome(summary, await linkAndStore(store, line.graph, line.meta, line.text), line.meta.source);
     } catch (e) {
       if (!isKgError(e) || e.code !== 'INVALID_INPUT') throw e;
       summary.failed++;
       summary.errors.push(e.message.replace(/^ingest: /, ''));
     }
   }
-  const stats = await store.stats();
-  summary.entities.total = stats.entities;
-  summary.relations.total = stats.relations;
-  const elapsed = (Date.now() - started) / 1000;
-  summary.seconds = Math.round(elapsed * 100) / 100;
-  summary.wordsPerSecond = Math.round(summary.words / Math.max(0.001, elapsed));
-  return summary;
+  return finishSummary(store, summary, started);
 }

@@ -72,21 +72,40 @@ function record(summary: IngestSummary, progress: ReturnType<typeof createProgre
     return;
   }
   const { label, r } = o;
+  countOutcome(summary, r, o.source);
+  if (r.status === 'added') {
+    progress?.document({ label, status: 'new', words: r.words, detail: `${r.words} words, ${r.entities} entities, ${r.relations} relations (+${r.entitiesCreated} new entities)` });
+  } else if (r.status === 'duplicate') {
+    progress?.document({ label, status: 'duplicate', words: r.words, detail: `near-duplicate of ${r.duplicateOf?.documentId ?? '?'}, recorded without evidence` });
+  } else {
+    progress?.document({ label, status: 'unchanged', words: r.words, detail: `${r.words} words, already ingested` });
+  }
+}
+
+/** Adds one stored document's outcome to the summary (both ingest paths). */
+export function countOutcome(summary: IngestSummary, r: IngestOutcome, source: string | null): void {
   summary.words += r.words;
   if (r.status === 'added') {
     summary.new++;
     summary.entities.created += r.entitiesCreated;
     summary.relations.created += r.relationsCreated;
-    progress?.document({ label, status: 'new', words: r.words, detail: `${r.words} words, ${r.entities} entities, ${r.relations} relations (+${r.entitiesCreated} new entities)` });
   } else if (r.status === 'duplicate') {
     summary.duplicate++;
-    const of = r.duplicateOf?.documentId ?? '?';
-    summary.duplicates.push({ document: o.source ?? r.documentId, duplicateOf: of, similarity: r.duplicateOf?.similarity ?? 1 });
-    progress?.document({ label, status: 'duplicate', words: r.words, detail: `near-duplicate of ${of}, recorded without evidence` });
+    summary.duplicates.push({ document: source ?? r.documentId, duplicateOf: r.duplicateOf?.documentId ?? '?', similarity: r.duplicateOf?.similarity ?? 1 });
   } else {
     summary.unchanged++;
-    progress?.document({ label, status: 'unchanged', words: r.words, detail: `${r.words} words, already ingested` });
   }
+}
+
+/** Fills in the store's totals and the timing once every document is in (both ingest paths). */
+export async function finishSummary(store: GraphStore, summary: IngestSummary, started: number): Promise<IngestSummary> {
+  const stats = await store.stats();
+  summary.entities.total = stats.entities;
+  summary.relations.total = stats.relations;
+  const elapsed = (Date.now() - started) / 1000;
+  summary.seconds = Math.round(elapsed * 100) / 100;
+  summary.wordsPerSecond = Math.round(summary.words / Math.max(0.001, elapsed));
+  return summary;
 }
 
 export async function ingestInputs(store: GraphStore, items: InputItem[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -130,13 +149,7 @@ export async function ingestInputs(store: GraphStore, items: InputItem[], option
     progress?.stop();
     await pool?.close();
   }
-  const stats = await store.stats();
-  summary.entities.total = stats.entities;
-  summary.relations.total = stats.relations;
-  const elapsed = (Date.now() - started) / 1000;
-  summary.seconds = Math.round(elapsed * 100) / 100;
-  summary.wordsPerSecond = Math.round(summary.words / Math.max(0.001, elapsed));
-  return summary;
+  return finishSummary(store, summary, started);
 }
 
 export async function readStdin(): Promise<string> {

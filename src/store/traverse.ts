@@ -202,8 +202,9 @@ export function shortestPaths<K>(
       return meeting.length >= first;
     };
     // A pair probe costs about as much as reading one relation: worth it for nodes far above that.
-    const frontierDegrees = degrees(frontiers[side]!);
-    const isHub = (i: number): boolean => otherFrontier.length <= HUB_PROBE_MAX_FRONTIER && frontierDegrees[i]! > HUB_PROBE_FACTOR * otherFrontier.length;
+    // Degrees of the whole frontier only when the other side is small enough to probe against.
+    const frontierDegrees = otherFrontier.length <= HUB_PROBE_MAX_FRONTIER ? degrees(frontiers[side]!) : null;
+    const isHub = (i: number): boolean => frontierDegrees !== null && frontierDegrees[i]! > HUB_PROBE_FACTOR * otherFrontier.length;
     const hubs: string[] = [];
     scan: for (const [i, id] of frontiers[side]!.entries()) {
       const d = level.get(id)!;
