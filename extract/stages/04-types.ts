@@ -177,8 +177,14 @@ function regionAfter(tokens: Token[], k: number, sentence: number): boolean {
   return false;
 }
 
+/** Token k when it lies in `sentence` (context cues never look across a sentence end). */
+const tokenInSentence =
+  (tokens: Token[], sentence: number) =>
+  (k: number): Token | undefined =>
+    tokens[k]?.sentence === sentence ? tokens[k] : undefined;
+
 function personCue(c: Candidate, tokens: Token[]): boolean {
-  const at = (k: number): Token | undefined => (tokens[k] && tokens[k]!.sentence === c.sentence ? tokens[k] : undefined);
+  const at = tokenInSentence(tokens, c.sentence);
   const p1 = at(c.first - 1);
   const p2 = at(c.first - 2);
   const n1 = at(c.last + 1);
@@ -200,7 +206,7 @@ function personCue(c: Candidate, tokens: Token[]): boolean {
 }
 
 function orgCue(c: Candidate, tokens: Token[]): boolean {
-  const at = (k: number): Token | undefined => (tokens[k] && tokens[k]!.sentence === c.sentence ? tokens[k] : undefined);
+  const at = tokenInSentence(tokens, c.sentence);
   const p1 = at(c.first - 1);
   const p2 = at(c.first - 2);
   const n1 = at(c.last + 1);
@@ -211,7 +217,7 @@ function orgCue(c: Candidate, tokens: Token[]): boolean {
 }
 
 function placeCue(c: Candidate, tokens: Token[]): boolean {
-  const at = (k: number): Token | undefined => (tokens[k] && tokens[k]!.sentence === c.sentence ? tokens[k] : undefined);
+  const at = tokenInSentence(tokens, c.sentence);
   const p1 = at(c.first - 1);
   const p2 = at(c.first - 2);
   if (p1?.lower === 'of' && p2 && !p2.upper && placeNounsBeforeOf.has(p2.lower)) return true;
