@@ -103,21 +103,30 @@ describe('bfsNeighbourhood closure (links among chosen nodes the walk did not re
   });
 });
 
+/**
+ * Shortest paths from n0 to n`to` over `edges`, checked against plain BFS: none when out of reach
+ * (or beyond 6 hops), else at least one, each exactly as long as the BFS distance.
+ */
+function checkedShortest(edges: [number, number][], to: number) {
+  const g = graph(edges.filter(([s, t]) => s !== t).map(([s, t]) => [`n${s}`, `n${t}`]));
+  const listed = relationListAccess(g.list);
+  const expected = distances(g.rels, 'n0').get(`n${to}`);
+  const found = shortestPaths('n0', `n${to}`, listed.access, 6, 3);
+  if (expected === undefined || expected > 6) {
+    expect(found).toEqual([]);
+    return { g, listed, found: [] };
+  }
+  expect(found.length).toBeGreaterThan(0);
+  for (const p of found) expect(p.relations.length).toBe(expected);
+  return { g, listed, found };
+}
+
 describe('shortestPaths', () => {
   it('finds exactly the shortest length, both ways, and nothing beyond maxHops', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 })), { maxLength: 40 }), fc.integer({ min: 1, max: 15 }), (pairs, to) => {
-        const g = graph(pairs.filter(([s, t]) => s !== t).map(([s, t]) => [`n${s}`, `n${t}`]));
-        const { access } = relationListAccess(g.list);
-        const expected = distances(g.rels, 'n0').get(`n${to}`);
-        const found = shortestPaths('n0', `n${to}`, access, 6, 3);
-        if (expected === undefined || expected > 6) {
-          expect(found).toEqual([]);
-          return;
-        }
-        expect(found.length).toBeGreaterThan(0);
+        const { found } = checkedShortest(pairs, to);
         for (const p of found) {
-          expect(p.relations.length).toBe(expected);
           expect(p.nodes[0]).toBe('n0');
           expect(p.nodes[p.nodes.length - 1]).toBe(`n${to}`);
         }
@@ -137,17 +146,8 @@ describe('shortestPaths', () => {
           // n1 and n2 are hubs next to n0, so the walk meets them in small frontiers and probes
           // them for links to the other side before (or instead of) reading their relations.
           const edges = [[0, 2] as [number, number], ...(hubsJoined ? [[2, 1] as [number, number]] : []), ...pairs, ...hubbed.map((n) => [1, n] as [number, number]), ...hubbed.slice(0, 70).map((n) => [2, n] as [number, number])];
-          const g = graph(edges.filter(([s, t]) => s !== t).map(([s, t]) => [`n${s}`, `n${t}`]));
-          const listed = relationListAccess(g.list);
-          const expected = distances(g.rels, 'n0').get(`n${to}`);
-          const found = shortestPaths('n0', `n${to}`, listed.access, 6, 3);
-          if (expected === undefined || expected > 6) {
-            expect(found).toEqual([]);
-            return;
-          }
-          expect(found.length).toBeGreaterThan(0);
+          const { g, listed, found } = checkedShortest(edges, to);
           for (const p of found) {
-            expect(p.relations.length).toBe(expected);
             p.relations.forEach((id, i) => {
               const r = listed.relation(id) ?? g.rels.find((x) => x.id === id)!;
               expect([r.source, r.target].sort()).toEqual([p.nodes[i], p.nodes[i + 1]].sort());
