@@ -11,7 +11,7 @@ import { ROOT, load } from './dist.mjs';
 export async function bulkLoad(entities, graph, { seed, label }) {
   const { SqliteStore } = await load('src/store/sqlite/sqlite-store.js');
   const { SqliteConnection } = await load('src/store/sqlite/connection.js');
-  const { DDL, SCHEMA_VERSION } = await load('src/store/sqlite/schema.js');
+  const { DDL, OTHER_ALIASES_SQL, SCHEMA_VERSION } = await load('src/store/sqlite/schema.js');
   const { rebuildSearchOrder } = await load('src/store/sqlite/search-order.js');
   const { deletionKeys, tokenise } = await load('src/store/search-keys.js');
   const { entityId, normaliseName, relationId } = await load('src/model/names.js');
@@ -36,9 +36,10 @@ export async function bulkLoad(entities, graph, { seed, label }) {
   db.pragma('foreign_keys = OFF');
   const conn = new SqliteConnection(db);
   // Indexes are cheaper built once over sorted data than maintained row by row.
-  // Degrees are computed here, so the triggers that keep them go too (DDL brings both back).
+  // Degrees and other aliases are computed here, so the triggers that keep them go too (DDL brings both back).
   db.exec(`DROP INDEX relations_by_source; DROP INDEX relations_by_target; DROP INDEX relations_pair; DROP INDEX aliases_norm;
-    DROP INDEX entities_popularity; DROP TRIGGER relations_degree_insert; DROP TRIGGER relations_degree_delete; DROP TRIGGER relations_degree_update`);
+    DROP INDEX entities_popularity; DROP TRIGGER relations_degree_insert; DROP TRIGGER relations_degree_delete; DROP TRIGGER relations_degree_update;
+    DROP TRIGGER aliases_other_insert; DROP TRIGGER aliases_other_delete; DROP TRIGGER aliases_other_update; DROP TRIGGER entities_other_aliases`);
   const { source, target, type, confidence, evidence, degree, typeNames } = graph;
   const outDeg = new Int32Array(entities.length);
   const inDeg = new Int32Array(entities.length);
@@ -76,6 +77,7 @@ export async function bulkLoad(entities, graph, { seed, label }) {
       const strength = (t === 'ASSOCIATED_WITH' ? 0 : 2 ** 40) + Math.min(evidence[k], 1048575) * 1048576 + Math.round(c * 1e6);
       insRel.run(id, ids[source[k]], ids[target[k]], t, c, evidence[k], strength);
     }
+    db.exec(`UPDATE entities SET other_aliases = ${OTHER_ALIASES_SQL}`);
   })();
   db.exec(DDL);
   db.transaction(() => rebuildSearchOrder(conn))();

@@ -8,6 +8,8 @@ export interface EntityRow {
   name: string;
   mention_count: number;
   document_count: number;
+  /** Aliases other than the name as a JSON array, NULL when none; absent from a store not yet upgraded to v3. */
+  other_aliases?: string | null;
 }
 export interface RelationRow {
   id: string;
@@ -77,9 +79,13 @@ export const DOCUMENT_COLUMNS = `d.id, d.text_hash, d.title, d.byline, d.url, d.
 
 
 export function entityFromRow(conn: SqliteConnection, row: EntityRow): Entity {
-  const aliases = (conn.stmt('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').all(row.id) as { alias: string }[])
-    .map((a) => a.alias)
-    .filter((a) => a !== row.name);
+  // A v2 store read without init (kg migrate opens it read-only) has no other_aliases column.
+  const aliases =
+    row.other_aliases !== undefined
+      ? row.other_aliases === null
+        ? []
+        : (JSON.parse(row.other_aliases) as string[])
+      : (conn.stmt('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').all(row.id) as { alias: string }[]).map((a) => a.alias).filter((a) => a !== row.name);
   return { id: row.id, type: row.type as EntityType, name: row.name, aliases, mentionCount: row.mention_count, documentCount: row.document_count };
 }
 

@@ -1,7 +1,32 @@
 // DDL for the embedded store. Idempotent: run on every open. An entity's relations are one index
 // range, strongest first ((source, strength DESC, id) covering the whole row), so a LIMIT or a
-// capped walk reads only what it returns; the FTS table is kept in popularity order.
-export const SCHEMA_VERSION = 2;
+// capped walk reads only what it returns; the FTS table is kept in popularity order. Entities are
+// one b-tree keyed by id holding their other aliases, so a batch of them is one probe each.
+export const SCHEMA_VERSION = 3;
+
+/**
+ * An entity's aliases other than its name, in alias order, as a JSON array; NULL when it has none.
+ * Evaluated in an UPDATE of `entities` (the row's own id and name).
+ */
+export const OTHER_ALIASES_SQL = `(SELECT nullif(json_group_array(alias), '[]') FROM
+  (SELECT alias FROM aliases WHERE entity_id = entities.id AND alias <> entities.name ORDER BY alias))`;
+
+/** The entities table (the v2 → v3 migration copies rows into this shape). */
+export const ENTITIES_TABLE = (name: string) => `
+CREATE TABLE IF NOT EXISTS ${name} (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  mention_count INTEGER NOT NULL DEFAULT 0,
+  document_count INTEGER NOT NULL DEFAULT 0,
+  -- Kept by the write path so totalCount needs no count(*) over a hub's relations.
+  out_degree INTEGER NOT NULL DEFAULT 0,
+  in_degree INTEGER NOT NULL DEFAULT 0,
+  -- floor(log2(1 + mention_count)): the popularity band of this entity's rows in entity_fts.
+  search_band INTEGER NOT NULL DEFAULT 0,
+  -- OTHER_ALIASES_SQL, kept by triggers on aliases and on the name: an Entity is one row.
+  other_aliases TEXT
+) WITHOUT ROWID;`;
 
 // busy_timeout first: switching to WAL on a file another process is opening must wait, not fail.
 export const PRAGMAS = [
@@ -40,18 +65,7 @@ CREATE TABLE IF NOT EXISTS sentences (
   PRIMARY KEY (document_id, idx)
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS entities (
-  id TEXT PRIMARY KEY,
-  type TEXT NOT NULL,
-  name TEXT NOT NULL,
-  mention_count INTEGER NOT NULL DEFAULT 0,
-  document_count INTEGER NOT NULL DEFAULT 0,
-  -- Kept by the write path so totalCount needs no count(*) over a hub's relations.
-  out_degree INTEGER NOT NULL DEFAULT 0,
-  in_degree INTEGER NOT NULL DEFAULT 0,
-  -- floor(log2(1 + mention_count)): the popularity band of this entity's rows in entity_fts.
-  search_band INTEGER NOT NULL DEFAULT 0
-);
+${ENTITIES_TABLE('entities')}
 CREATE INDEX IF NOT EXISTS entities_popularity ON entities (mention_count DESC);
 
 CREATE TABLE IF NOT EXISTS aliases (
@@ -62,6 +76,19 @@ CREATE TABLE IF NOT EXISTS aliases (
   PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_norm ON aliases (norm, entity_id);
+-- entities.other_aliases follows every alias written or removed and every rename.
+CREATE TRIGGER IF NOT EXISTS aliases_other_insert AFTER INSERT ON aliases BEGIN
+  UPDATE entities SET other_aliases = ${OTHER_ALIASES_SQL} WHERE id = NEW.entity_id AND name <> NEW.alias;
+END;
+CREATE TRIGGER IF NOT EXISTS aliases_other_delete AFTER DELETE ON aliases BEGIN
+  UPDATE entities SET other_aliases = ${OTHER_ALIASES_SQL} WHERE id = OLD.entity_id AND name <> OLD.alias;
+END;
+CREATE TRIGGER IF NOT EXISTS aliases_other_update AFTER UPDATE OF entity_id, alias ON aliases BEGIN
+  UPDATE entities SET other_aliases = ${OTHER_ALIASES_SQL} WHERE id IN (OLD.entity_id, NEW.entity_id);
+END;
+CREATE TRIGGER IF NOT EXISTS entities_other_aliases AFTER UPDATE OF name ON entities BEGIN
+  UPDATE entities SET other_aliases = ${OTHER_ALIASES_SQL} WHERE id = NEW.id;
+END;
 
 -- One-edit typo search: every alias token and its single-deletion variants (symmetric deletion).
 CREATE TABLE IF NOT EXISTS search_keys (
