@@ -25,8 +25,11 @@ export interface WalkAccess<K = string> {
   degrees: (ids: string[]) => number[];
   /** Relations between any of `ids` and any of `among`, either direction, at most `max`: reads every relation of `ids`. */
   linksFrom: (ids: string[], among: string[], max: number) => K[];
-  /** Relations between two of `ids`: pair probes, for hubs whose relations are too many to read. */
-  linksBetween: (ids: string[]) => K[];
+  /**
+   * Relations between two of `ids`, each once, in an order of the backend's (SQLite: pair by pair):
+   * the first `max` of them. Pair probes, for hubs whose relations are too many to read.
+   */
+  linksBetween: (ids: string[], max: number) => K[];
   /** Relations between `id` and any of `among`, with the other end: pair probes, for a hub facing a small set. */
   pairLinks: (id: string, among: string[]) => Edge<K>[];
 }
@@ -62,6 +65,8 @@ export function bfsNeighbourhood<K>(
   const nodes = new Set<string>(seeds.slice(0, limit));
   const relations = new Set<K>();
   const fullyRead = new Set<string>();
+  // What each node's adjacency returned (bounds the links among hubs the walk already holds).
+  const read = new Map<string, Edge<K>[]>();
   let truncated = seeds.length > limit;
   let frontier = [...nodes];
   for (let level = 0; level < depth && frontier.length > 0; level++) {
@@ -74,6 +79,7 @@ export function bfsNeighbourhood<K>(
       }
       const max = room + 64;
       const edges = access.adjacency(id, max);
+      read.set(id, edges);
       if (edges.length < max) fullyRead.add(id);
       for (const e of edges) {
         if (!nodes.has(e.other)) {
@@ -125,8 +131,15 @@ export function bfsNeighbourhood<K>(
         relations.add(rid);
       }
     };
-    // Hubs first: their links are few and the backbone of the picture.
-    if (hubs.length > 1) add(access.linksBetween(hubs));
+    // Hubs first: their links are few and the backbone of the picture. Only as many as can still
+    // be kept are read: room for new ones, plus those held already (a link between two hubs is
+    // held only if one of them had its adjacency read), plus one to tell whether more were left.
+    if (hubs.length > 1) {
+      const hubSet = new Set(hubs);
+      let held = 0;
+      for (const h of hubs) for (const e of read.get(h) ?? []) if (hubSet.has(e.other) && relations.has(e.id)) held++;
+      add(access.linksBetween(hubs, maxRelations - relations.size + held + 1));
+    }
     // Room left, doubled for links the walk already holds (a link between two scanned nodes comes twice).
     const room = maxRelations - relations.size;
     if (small.size > 0 && room > 0) add(access.linksFrom(open.filter((id) => small.has(id)), among, 2 * room + 64));
@@ -293,7 +306,7 @@ export function relationListAccess(list: (id: string) => Relation[]): { access: 
       );
       return found.slice(0, Math.max(0, max));
     },
-    linksBetween: (ids) => access.linksFrom(ids, ids, Number.MAX_SAFE_INTEGER),
+    linksBetween: (ids, max) => [...new Set(access.linksFrom(ids, ids, Number.MAX_SAFE_INTEGER))].slice(0, Math.max(0, max)),
     pairLinks: (id, among) => {
       const set = new Set(among);
       return list(id)

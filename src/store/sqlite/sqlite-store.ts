@@ -411,18 +411,20 @@ export class SqliteStore implements GraphStore {
     const whole = this.stmt(`${arm('OUT', 'r.rowid AS k, r.target AS other')} UNION ALL ${arm('IN', 'r.rowid AS k, r.source AS other')}`).raw(true);
     const params = (id: string) => [id, ...types, ...entityTypes];
     const degrees = this.stmt('SELECT json_group_array(coalesce(e.out_degree + e.in_degree, 0)) FROM json_each(?) j LEFT JOIN entities e ON e.id = j.value').pluck();
-    // One range read per node, each relation tested against `among` (built once into a temporary
-    // index; the `+` stops SQLite from probing every (node, among) pair instead).
+    // One range read per node, each relation's other end tested against `among` (built once into a
+    // temporary index shared by both arms; the `+` stops SQLite from probing every (node, among)
+    // pair instead).
     const linksFrom = this.stmt(
-      `SELECT ${asJson} FROM (
-         SELECT r.rowid AS k, ${RELATION_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_source ON r.source = j.value WHERE +r.target IN (SELECT value FROM json_each(?))${typeSql}
-         UNION ALL SELECT r.rowid, ${RELATION_COLUMNS} FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_target ON r.target = j.value WHERE +r.source IN (SELECT value FROM json_each(?)) AND r.source <> r.target${typeSql}
-         LIMIT ?)`,
+      `SELECT ${asJson} FROM (SELECT * FROM (
+         SELECT r.rowid AS k, ${RELATION_COLUMNS}, r.target AS other FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_source ON r.source = j.value WHERE 1${typeSql}
+         UNION ALL SELECT r.rowid, ${RELATION_COLUMNS}, r.source FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_target ON r.target = j.value WHERE r.source <> r.target${typeSql}
+       ) WHERE +other IN (SELECT value FROM json_each(?)) LIMIT ?)`,
     ).pluck();
-    // CROSS JOIN keeps json_each outside, so each pair is one probe of relations_pair.
+    // CROSS JOIN keeps json_each outside, so each pair is one probe of relations_pair; the rest of
+    // a row is read (by rowid) only for the links returned.
     const linksBetween = this.stmt(
-      `SELECT r.rowid FROM json_each(?) a CROSS JOIN json_each(?) b CROSS JOIN relations r INDEXED BY relations_pair
-       WHERE r.source = a.value AND r.target = b.value${typeSql}`,
+      `SELECT ${asJson} FROM (SELECT r.rowid AS k, ${RELATION_COLUMNS} FROM json_each(?) a CROSS JOIN json_each(?) b CROSS JOIN relations r INDEXED BY relations_pair
+         WHERE r.source = a.value AND r.target = b.value${typeSql} LIMIT ?)`,
     ).pluck();
     // One relations_pair probe per (id, candidate) pair, both directions, with the other end.
     const pairLinks = this.stmt(
@@ -446,11 +448,11 @@ export class SqliteStore implements GraphStore {
       degrees: (ids) => JSON.parse(degrees.get(JSON.stringify(ids)) as string) as number[],
       linksFrom: (ids, among, max) => {
         const [j, a] = [JSON.stringify(ids), JSON.stringify(among)];
-        return keep(linksFrom.get(j, a, ...types, j, a, ...types, max) as string).map((row) => row[0] as number);
+        return keep(linksFrom.get(j, ...types, j, ...types, a, max) as string).map((row) => row[0] as number);
       },
-      linksBetween: (ids) => {
+      linksBetween: (ids, max) => {
         const j = JSON.stringify(ids);
-        return linksBetween.all(j, j, ...types) as number[];
+        return keep(linksBetween.get(j, j, ...types, max) as string).map((row) => row[0] as number);
       },
       pairLinks: (id, among) => {
         if (among !== lastAmong) [lastAmong, amongJson] = [among, JSON.stringify(among)];
