@@ -32,6 +32,8 @@ export interface WalkAccess<K = string> {
   linksBetween: (ids: string[], max: number) => K[];
   /** Relations between `id` and any of `among`, with the other end: pair probes, for a hub facing a small set. */
   pairLinks: (id: string, among: string[]) => Edge<K>[];
+  /** Told once the walk's nodes are final (before the closure reads): a backend may read what it needs of them in one go. */
+  chosen?: (ids: string[]) => void;
 }
 
 /** Budgets of the closure step of a neighbourhood (links among the chosen nodes). */
@@ -100,6 +102,7 @@ export function bfsNeighbourhood<K>(
     frontier = next;
   }
   const among = [...nodes];
+  access.chosen?.(among);
   // Links among the chosen nodes that the walk did not read (same-level and last-level links):
   // a link touching a fully read node is known already; one touching a scanned node is found by
   // the scan; only links between two unscanned (big) nodes need pair probes.

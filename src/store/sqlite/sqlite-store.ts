@@ -85,6 +85,17 @@ const rowRelation = (r: RawRow, at = 0): Relation => ({
   lastReported: r[at + 8] as string | null,
 });
 
+/** An entity row as `entityRows` returns it: id, type, name, mentions, documents, other aliases (null: none), degree. */
+type EntityTuple = [string, EntityType, string, number, number, string[] | null, number];
+const toEntity = ([id, type, name, mentionCount, documentCount, aliases]: EntityTuple): Entity => ({
+  id,
+  type,
+  name,
+  aliases: aliases ?? [],
+  mentionCount,
+  documentCount,
+});
+
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. */
   path: string;
@@ -254,22 +265,22 @@ export class SqliteStore implements GraphStore {
       const e = await this.getEntity(ids[0]!);
       return e ? [e] : [];
     }
-    // One probe of the entities b-tree per id (the row holds the other aliases), rows handed over
-    // as one JSON text: a third cheaper than row arrays. CROSS JOIN keeps the ids' order.
+    return this.entityRows(ids).map(toEntity);
+  }
+
+  /**
+   * Entity rows by id, in the order given (unknown ids skipped), each with its stored degree: one
+   * probe of the entities b-tree per id (the row holds the other aliases), all rows handed over as
+   * one JSON text (a third cheaper than row arrays). CROSS JOIN keeps the ids' order.
+   */
+  private entityRows(ids: string[]): EntityTuple[] {
     const json = this.stmt(
-      `SELECT json_group_array(json_array(e.id, e.type, e.name, e.mention_count, e.document_count, json(e.other_aliases)))
+      `SELECT json_group_array(json_array(e.id, e.type, e.name, e.mention_count, e.document_count, json(e.other_aliases), e.out_degree + e.in_degree))
        FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value`,
     )
       .pluck()
       .get(JSON.stringify(ids)) as string;
-    return (JSON.parse(json) as [string, EntityType, string, number, number, string[] | null][]).map(([id, type, name, mentionCount, documentCount, aliases]) => ({
-      id,
-      type,
-      name,
-      aliases: aliases ?? [],
-      mentionCount,
-      documentCount,
-    }));
+    return JSON.parse(json) as EntityTuple[];
   }
 
   async getEntityHeads(ids: string[]): Promise<EntityHead[]> {
@@ -391,9 +402,11 @@ export class SqliteStore implements GraphStore {
    * indexes, stored degrees, and set-wise link reads; entity-type filters join the other end.
    * Capped reads and scans for links also return the rest of each row (the index covers it) into
    * `rows` (rowid, then RELATION_COLUMNS), so the relations a walk keeps need no second, random,
-   * read. Rows come as one JSON text per statement: a third cheaper than row arrays.
+   * read. Rows come as one JSON text per statement: a third cheaper than row arrays. With `nodes`,
+   * the chosen nodes' entity rows are read once the walk has chosen them, into `nodes`, and serve
+   * the closure's degrees.
    */
-  private walkAccess(options: NeighbourhoodOptions, rows = new Map<number, RawRow>()): WalkAccess<number> {
+  private walkAccess(options: NeighbourhoodOptions, rows = new Map<number, RawRow>(), nodes?: EntityTuple[]): WalkAccess<number> {
     const types = options.relationTypes && options.relationTypes.length > 0 ? options.relationTypes : [];
     const entityTypes = options.entityTypes && options.entityTypes.length > 0 ? options.entityTypes : [];
     const typeSql = types.length > 0 ? ` AND r.type IN (${types.map(() => '?').join(',')})` : '';
@@ -439,13 +452,25 @@ export class SqliteStore implements GraphStore {
     // Callers probe several hubs against the same set: serialise it once.
     let lastAmong: string[] | null = null;
     let amongJson = '[]';
+    const chosenDegrees = new Map<string, number>();
     return {
+      ...(nodes && {
+        chosen: (ids: string[]) => {
+          for (const row of this.entityRows(ids)) {
+            nodes.push(row);
+            chosenDegrees.set(row[0], row[6]);
+          }
+        },
+      }),
       adjacency: (id, max) => {
         if (max >= 1_000_000_000) return (whole.all(...params(id), ...params(id)) as [number, string][]).map(([k, other]) => ({ id: k, other }));
         // Outgoing rows have `id` as source; incoming ones (self-loops excluded) as target only.
         return keep(capped.get(...params(id), ...params(id), max) as string).map((row) => ({ id: row[0] as number, other: (row[2] === id ? row[3] : row[2]) as string }));
       },
-      degrees: (ids) => JSON.parse(degrees.get(JSON.stringify(ids)) as string) as number[],
+      degrees: (ids) =>
+        chosenDegrees.size > 0 && ids.every((id) => chosenDegrees.has(id))
+          ? ids.map((id) => chosenDegrees.get(id)!)
+          : (JSON.parse(degrees.get(JSON.stringify(ids)) as string) as number[]),
       linksFrom: (ids, among, max) => {
         const [j, a] = [JSON.stringify(ids), JSON.stringify(among)];
         return keep(linksFrom.get(j, ...types, j, ...types, a, max) as string).map((row) => row[0] as number);
@@ -482,7 +507,8 @@ export class SqliteStore implements GraphStore {
     const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
     const present = [...new Set(ids)].filter((id) => exists.get(id) !== undefined);
     const rows = new Map<number, RawRow>();
-    let access = this.walkAccess(options, rows);
+    const nodes: EntityTuple[] = [];
+    let access = this.walkAccess(options, rows, nodes);
     let capped = () => false;
     if (options.limitPerType !== undefined) {
       const typeOf = this.stmt('SELECT type FROM entities WHERE id = ?');
@@ -500,7 +526,7 @@ export class SqliteStore implements GraphStore {
       const row = rows.get(k);
       return row ? [rowRelation(row, 1)] : [];
     });
-    return { nodes: await this.getEntities(walk.nodeIds), relations, truncated: walk.truncated || capped() };
+    return { nodes: nodes.map(toEntity), relations, truncated: walk.truncated || capped() };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
