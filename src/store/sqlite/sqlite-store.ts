@@ -85,17 +85,6 @@ const rowRelation = (r: RawRow, at = 0): Relation => ({
   lastReported: r[at + 8] as string | null,
 });
 
-/** An entity row as `entityRows` returns it: id, type, name, mentions, documents, other aliases (null: none), degree. */
-type EntityTuple = [string, EntityType, string, number, number, string[] | null, number];
-const toEntity = ([id, type, name, mentionCount, documentCount, aliases]: EntityTuple): Entity => ({
-  id,
-  type,
-  name,
-  aliases: aliases ?? [],
-  mentionCount,
-  documentCount,
-});
-
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. */
   path: string;
@@ -265,22 +254,31 @@ export class SqliteStore implements GraphStore {
       const e = await this.getEntity(ids[0]!);
       return e ? [e] : [];
     }
-    return this.entityRows(ids).map(toEntity);
+    return this.readEntities(ids);
   }
 
   /**
-   * Entity rows by id, in the order given (unknown ids skipped), each with its stored degree: one
-   * probe of the entities b-tree per id (the row holds the other aliases), all rows handed over as
-   * one JSON text (a third cheaper than row arrays). CROSS JOIN keeps the ids' order.
+   * Entities by id, in the order given (unknown ids skipped), with their stored degrees into
+   * `degrees`: one probe of the entities b-tree per id (the row holds the other aliases), all rows
+   * handed over as one JSON text (a third cheaper than row arrays), a null for each unknown id so
+   * that rows line up with `ids` (LEFT JOIN keeps their order) and carry no id of their own.
    */
-  private entityRows(ids: string[]): EntityTuple[] {
+  private readEntities(ids: string[], degrees?: Map<string, number>): Entity[] {
     const json = this.stmt(
-      `SELECT json_group_array(json_array(e.id, e.type, e.name, e.mention_count, e.document_count, json(e.other_aliases), e.out_degree + e.in_degree))
-       FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value`,
+      `SELECT json_group_array(iif(e.id IS NULL, NULL, json_array(e.type, e.name, e.mention_count, e.document_count, json(e.other_aliases), e.out_degree + e.in_degree)))
+       FROM json_each(?) j LEFT JOIN entities e ON e.id = j.value`,
     )
       .pluck()
       .get(JSON.stringify(ids)) as string;
-    return JSON.parse(json) as EntityTuple[];
+    const rows = JSON.parse(json) as ([EntityType, string, number, number, string[] | null, number] | null)[];
+    const entities: Entity[] = [];
+    rows.forEach((row, i) => {
+      if (row === null) return;
+      const id = ids[i]!;
+      entities.push({ id, type: row[0], name: row[1], aliases: row[4] ?? [], mentionCount: row[2], documentCount: row[3] });
+      degrees?.set(id, row[5]);
+    });
+    return entities;
   }
 
   async getEntityHeads(ids: string[]): Promise<EntityHead[]> {
@@ -406,7 +404,7 @@ export class SqliteStore implements GraphStore {
    * the chosen nodes' entity rows are read once the walk has chosen them, into `nodes`, and serve
    * the closure's degrees.
    */
-  private walkAccess(options: NeighbourhoodOptions, rows = new Map<number, RawRow>(), nodes?: EntityTuple[]): WalkAccess<number> {
+  private walkAccess(options: NeighbourhoodOptions, rows = new Map<number, RawRow>(), nodes?: Entity[]): WalkAccess<number> {
     const types = options.relationTypes && options.relationTypes.length > 0 ? options.relationTypes : [];
     const entityTypes = options.entityTypes && options.entityTypes.length > 0 ? options.entityTypes : [];
     const typeSql = types.length > 0 ? ` AND r.type IN (${types.map(() => '?').join(',')})` : '';
@@ -456,10 +454,7 @@ export class SqliteStore implements GraphStore {
     return {
       ...(nodes && {
         chosen: (ids: string[]) => {
-          for (const row of this.entityRows(ids)) {
-            nodes.push(row);
-            chosenDegrees.set(row[0], row[6]);
-          }
+          nodes.push(...this.readEntities(ids, chosenDegrees));
         },
       }),
       adjacency: (id, max) => {
@@ -507,7 +502,7 @@ export class SqliteStore implements GraphStore {
     const exists = this.stmt('SELECT 1 FROM entities WHERE id = ?');
     const present = [...new Set(ids)].filter((id) => exists.get(id) !== undefined);
     const rows = new Map<number, RawRow>();
-    const nodes: EntityTuple[] = [];
+    const nodes: Entity[] = [];
     let access = this.walkAccess(options, rows, nodes);
     let capped = () => false;
     if (options.limitPerType !== undefined) {
@@ -526,7 +521,7 @@ export class SqliteStore implements GraphStore {
       const row = rows.get(k);
       return row ? [rowRelation(row, 1)] : [];
     });
-    return { nodes: nodes.map(toEntity), relations, truncated: walk.truncated || capped() };
+    return { nodes, relations, truncated: walk.truncated || capped() };
   }
 
   async paths(from: string, to: string, options: PathOptions = {}): Promise<Path[]> {
