@@ -1,6 +1,7 @@
 // Upgrades a store written by an older schema in place, inside one transaction: v1 → v2 adds
 // stored degrees, relation strength and the popularity-ordered FTS table; v2 → v3 rebuilds
-// `entities` WITHOUT ROWID with each entity's other aliases in its row (see schema.ts).
+// `entities` WITHOUT ROWID with each entity's other aliases in its row, and the pair index
+// holding whole relations (see schema.ts).
 import type { SqliteConnection } from './connection.js';
 import { DDL, ENTITIES_TABLE, OTHER_ALIASES_SQL, SCHEMA_VERSION } from './schema.js';
 import { rebuildSearchOrder } from './search-order.js';
@@ -37,8 +38,10 @@ export function applySchema(conn: SqliteConnection): void {
           DROP TABLE IF EXISTS entity_fts;
         `);
       }
-      // The degree triggers name `entities` (a rename re-checks them): DDL brings them back.
+      // The degree triggers name `entities` (a rename re-checks them): DDL brings them back, and
+      // the pair index in its v3 shape.
       db.exec(`
+        DROP INDEX IF EXISTS relations_pair;
         DROP TRIGGER IF EXISTS relations_degree_insert;
         DROP TRIGGER IF EXISTS relations_degree_delete;
         DROP TRIGGER IF EXISTS relations_degree_update;

@@ -1,7 +1,8 @@
 // DDL for the embedded store. Idempotent: run on every open. An entity's relations are one index
 // range, strongest first ((source, strength DESC, id) covering the whole row), so a LIMIT or a
 // capped walk reads only what it returns; the FTS table is kept in popularity order. Entities are
-// one b-tree keyed by id holding their other aliases, so a batch of them is one probe each.
+// one b-tree keyed by id holding their other aliases, so a batch of them is one probe each; pair
+// probes read whole relations from their index too.
 export const SCHEMA_VERSION = 3;
 
 /**
@@ -148,8 +149,10 @@ CREATE TRIGGER IF NOT EXISTS relations_degree_update AFTER UPDATE OF source, tar
   UPDATE entities SET out_degree = out_degree + 1 WHERE id = NEW.source;
   UPDATE entities SET in_degree = in_degree + 1 WHERE id = NEW.target AND NEW.source <> NEW.target;
 END;
--- Pair probes (is there a link between these two?) for hubs in capped neighbourhoods.
-CREATE INDEX IF NOT EXISTS relations_pair ON relations (source, target, id);
+-- Pair probes (the links between these two) for hubs in capped neighbourhoods and shortest paths;
+-- it holds the whole row, so the links found need no second, random, read of the table.
+CREATE INDEX IF NOT EXISTS relations_pair ON relations
+  (source, target, id, type, confidence, evidence_count, status, first_reported, last_reported);
 
 CREATE TABLE IF NOT EXISTS evidence (
   relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,

@@ -431,8 +431,8 @@ export class SqliteStore implements GraphStore {
          UNION ALL SELECT r.rowid, ${RELATION_COLUMNS}, r.source FROM json_each(?) j CROSS JOIN relations r INDEXED BY relations_by_target ON r.target = j.value WHERE r.source <> r.target${typeSql}
        ) WHERE +other IN (SELECT value FROM json_each(?)) LIMIT ?)`,
     ).pluck();
-    // CROSS JOIN keeps json_each outside, so each pair is one probe of relations_pair; the rest of
-    // a row is read (by rowid) only for the links returned.
+    // CROSS JOIN keeps json_each outside, so each pair is one probe of relations_pair (which holds
+    // the whole row), stopping after `max` links.
     const linksBetween = this.stmt(
       `SELECT ${asJson} FROM (SELECT r.rowid AS k, ${RELATION_COLUMNS} FROM json_each(?) a CROSS JOIN json_each(?) b CROSS JOIN relations r INDEXED BY relations_pair
          WHERE r.source = a.value AND r.target = b.value${typeSql} LIMIT ?)`,
