@@ -10,8 +10,12 @@ export interface Edge<K = string> {
   other: string;
 }
 
-/** Relations touching `id`, strongest first, at most `max` of them (the order decides who survives a cap). */
-export type AdjacencyFn<K = string> = (id: string, max: number) => Edge<K>[];
+/**
+ * Relations touching `id`, strongest first, at most `max` of them (the order decides who survives a
+ * cap). `few`: the caller will keep few of them (only those reaching new nodes), so a backend that
+ * reads whole rows along the way may read just the keys here.
+ */
+export type AdjacencyFn<K = string> = (id: string, max: number, few?: boolean) => Edge<K>[];
 
 export interface Walk<K = string> {
   nodeIds: string[];
@@ -80,7 +84,7 @@ export function bfsNeighbourhood<K>(
         break;
       }
       const max = room + 64;
-      const edges = access.adjacency(id, max);
+      const edges = access.adjacency(id, max, relations.size >= maxRelations);
       read.set(id, edges);
       if (edges.length < max) fullyRead.add(id);
       for (const e of edges) {

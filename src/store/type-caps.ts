@@ -12,8 +12,8 @@ export function capPerType<K>(
   const admitted = new Set(seeds);
   const used = new Map<string, number>();
   let capped = false;
-  const wrapped: AdjacencyFn<K> = (id, max) =>
-    adjacency(id, max).filter((e) => {
+  const wrapped: AdjacencyFn<K> = (id, max, few) =>
+    adjacency(id, max, few).filter((e) => {
       if (admitted.has(e.other)) return true;
       const type = typeOf(e.other) ?? '';
       const n = used.get(type) ?? 0;

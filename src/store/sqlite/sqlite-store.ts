@@ -419,6 +419,11 @@ export class SqliteStore implements GraphStore {
     // order (no sort), stopping after `max`: only the rows kept reach JavaScript.
     const rowColumns = `r.rowid AS k, r.strength AS s, ${RELATION_COLUMNS}`;
     const capped = this.stmt(`SELECT ${asJson} FROM (${arm('OUT', rowColumns)} UNION ALL ${arm('IN', rowColumns)} ORDER BY s DESC, id LIMIT ?)`).pluck();
+    // Keys only, for a walk whose link cap is reached (it keeps only links to new nodes, read later).
+    const keyColumns = (other: string) => `r.rowid AS k, r.${other} AS other, r.strength AS s, r.id`;
+    const cappedKeys = this.stmt(
+      `SELECT json_group_array(json_array(k, other)) FROM (${arm('OUT', keyColumns('target'))} UNION ALL ${arm('IN', keyColumns('source'))} ORDER BY s DESC, id LIMIT ?)`,
+    ).pluck();
     const whole = this.stmt(`${arm('OUT', 'r.rowid AS k, r.target AS other')} UNION ALL ${arm('IN', 'r.rowid AS k, r.source AS other')}`).raw(true);
     const params = (id: string) => [id, ...types, ...entityTypes];
     const degrees = this.stmt('SELECT json_group_array(coalesce(e.out_degree + e.in_degree, 0)) FROM json_each(?) j LEFT JOIN entities e ON e.id = j.value').pluck();
@@ -457,8 +462,9 @@ export class SqliteStore implements GraphStore {
           nodes.push(...this.readEntities(ids, chosenDegrees));
         },
       }),
-      adjacency: (id, max) => {
+      adjacency: (id, max, few) => {
         if (max >= 1_000_000_000) return (whole.all(...params(id), ...params(id)) as [number, string][]).map(([k, other]) => ({ id: k, other }));
+        if (few) return (JSON.parse(cappedKeys.get(...params(id), ...params(id), max) as string) as [number, string][]).map(([k, other]) => ({ id: k, other }));
         // Outgoing rows have `id` as source; incoming ones (self-loops excluded) as target only.
         return keep(capped.get(...params(id), ...params(id), max) as string).map((row) => ({ id: row[0] as number, other: (row[2] === id ? row[3] : row[2]) as string }));
       },
