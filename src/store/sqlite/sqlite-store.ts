@@ -416,11 +416,16 @@ export class SqliteStore implements GraphStore {
     };
     const asJson = `json_group_array(json_array(k, ${RELATION_COLUMNS.replace(/r\./g, '')}))`;
     // Both directions merged by SQLite from two ranges of covering indexes already in strength
-    // order (no sort), stopping after `max`: only the rows kept reach JavaScript.
-    const rowColumns = `r.rowid AS k, r.strength AS s, ${RELATION_COLUMNS}`;
+    // order (no sort), stopping after `max`: only the rows kept reach JavaScript. The walked node's
+    // own end is not sent: in its place, 1 when it is the source (the other end follows), else 0.
+    const rowColumns = (outgoing: boolean) =>
+      `r.rowid AS k, r.strength AS s, r.id, ${outgoing ? '1 AS outgoing, r.target AS other' : '0, r.source'}, r.type, r.confidence, r.evidence_count, r.status, r.first_reported, r.last_reported`;
     // `LIMIT +?`, not `LIMIT ?`: SQLite plans with a bare bound LIMIT's value, so every new binding
     // re-prepared the statement (~10 µs a call, a tenth of a 10k neighbourhood).
-    const capped = this.stmt(`SELECT ${asJson} FROM (${arm('OUT', rowColumns)} UNION ALL ${arm('IN', rowColumns)} ORDER BY s DESC, id LIMIT +?)`).pluck();
+    const capped = this.stmt(
+      `SELECT json_group_array(json_array(k, id, outgoing, other, type, confidence, evidence_count, status, first_reported, last_reported))
+       FROM (${arm('OUT', rowColumns(true))} UNION ALL ${arm('IN', rowColumns(false))} ORDER BY s DESC, id LIMIT +?)`,
+    ).pluck();
     // Keys only, for a walk whose link cap is reached (it keeps only links to new nodes, read later).
     const keyColumns = (other: string) => `r.rowid AS k, r.${other} AS other, r.strength AS s, r.id`;
     const cappedKeys = this.stmt(
@@ -467,8 +472,17 @@ export class SqliteStore implements GraphStore {
       adjacency: (id, max, few) => {
         if (max >= 1_000_000_000) return (whole.all(...params(id), ...params(id)) as [number, string][]).map(([k, other]) => ({ id: k, other }));
         if (few) return (JSON.parse(cappedKeys.get(...params(id), ...params(id), max) as string) as [number, string][]).map(([k, other]) => ({ id: k, other }));
-        // Outgoing rows have `id` as source; incoming ones (self-loops excluded) as target only.
-        return keep(capped.get(...params(id), ...params(id), max) as string).map((row) => ({ id: row[0] as number, other: (row[2] === id ? row[3] : row[2]) as string }));
+        return keep(capped.get(...params(id), ...params(id), max) as string).map((row) => {
+          // [k, id, outgoing, other, ...] becomes [k, id, source, target, ...] in place.
+          const other = row[3] as string;
+          if (row[2] === 1) {
+            row[2] = id;
+          } else {
+            row[2] = other;
+            row[3] = id;
+          }
+          return { id: row[0] as number, other };
+        });
       },
       degrees: (ids) =>
         chosenDegrees.size > 0 && ids.every((id) => chosenDegrees.has(id))
