@@ -1,6 +1,7 @@
 // Consistency checks over a SQLite store file, in plain SQL: what "every document fully there
 // or absent" means for the tables, so crash and concurrency tests can assert it.
 import Database from 'better-sqlite3';
+import { OTHER_ALIASES_SQL } from '../../src/store/sqlite/schema.js';
 import { STRENGTH_SQL } from '../../src/store/sqlite/writes.js';
 
 export interface StoreSnapshot {
@@ -112,6 +113,12 @@ export function consistencyProblems(path: string): string[] {
     check('evidence citing a missing sentence', 'SELECT e.relation_id FROM evidence e LEFT JOIN sentences s ON s.document_id = e.document_id AND s.idx = e.sentence_idx WHERE s.idx IS NULL');
     check('alias without a search row', 'SELECT a.entity_id, a.alias FROM aliases a WHERE NOT EXISTS (SELECT 1 FROM entity_fts f WHERE f.entity_id = a.entity_id AND f.alias = a.alias)');
     if (count(db, 'SELECT count(*) AS n FROM entity_fts') !== count(db, 'SELECT count(*) AS n FROM aliases')) problems.push('search index and aliases differ in size');
+    check('entity other_aliases differs from its aliases', `SELECT id, other_aliases FROM entities WHERE other_aliases IS NOT ${OTHER_ALIASES_SQL}`);
+    check(
+      'entity degrees differ from its relations',
+      `SELECT id FROM entities WHERE out_degree <> (SELECT count(*) FROM relations WHERE source = entities.id)
+         OR in_degree <> (SELECT count(*) FROM relations WHERE target = entities.id AND source <> target)`,
+    );
   } finally {
     db.close();
   }
