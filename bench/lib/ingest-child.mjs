@@ -26,6 +26,9 @@ await store.init();
 // committed (alone, or with its write group: then the group's COMMIT is included).
 const commits = [];
 const groupCommits = [];
+// Time from asking for a write group to its transaction being open: where the writer stands still
+// for the background checkpointer to restart the WAL (checkpointer.ts), between transactions.
+const groupWaits = [];
 let open = null;
 const addDocument = store.addDocument.bind(store);
 store.addDocument = async (doc) => {
@@ -39,9 +42,11 @@ if (store.groupWrites) {
   const groupWrites = store.groupWrites.bind(store);
   store.groupWrites = async (fn) => {
     open = [];
+    const asked = now();
     let t;
     try {
       return await groupWrites(async () => {
+        groupWaits.push(msSince(asked));
         const r = await fn();
         t = now();
         return r;
@@ -121,11 +126,17 @@ clearInterval(timer);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 const c = percentiles(commits);
+const waits = percentiles(groupWaits);
+const pauses = groupWaits.filter((ms) => ms >= 1);
 const tenth = rss.length > 10 ? rss[Math.floor(rss.length / 10)] : rss[0];
 process.stdout.write(`${JSON.stringify({
   ...result,
   commitP50: c.p50,
   commitP99: c.p99,
+  writerPauses: pauses.length,
+  writerPauseMsTotal: round(pauses.reduce((a, b) => a + b, 0), 0),
+  writerPauseMax: round(Math.max(0, ...pauses), 1),
+  groupWaitP99: waits.p99,
   peakRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
   rssAt10PercentMb: round((tenth ?? 0) / 1048576, 0),
   rssAtEndMb: round((rss[rss.length - 1] ?? 0) / 1048576, 0),

@@ -9,9 +9,9 @@ const child = (args, env = {}) =>
 
 export function runIngest({ count, storageCount, seed, basePath, log }) {
   const e2e = child(['e2e', String(count), String(seed)]);
-  log(`  end to end: ${e2e.documents} articles, ${e2e.wordsPerSec} words/s, commit p99 ${e2e.commitP99} ms, peak RSS ${e2e.peakRssMb} MB`);
+  log(`  end to end: ${e2e.documents} articles, ${e2e.wordsPerSec} words/s, commit p99 ${e2e.commitP99} ms, ${e2e.writerPauses} writer pauses for WAL restarts (max ${e2e.writerPauseMax} ms), peak RSS ${e2e.peakRssMb} MB`);
   const storage = child(['storage', String(storageCount), String(seed), basePath]);
-  log(`  storage alone into ${basePath.split('/').pop()}: ${storage.storageWordsPerSec} words/s (${storage.storageWordsPerCpuSec} per CPU second), ${storage.groups} write groups, commit p99 ${storage.commitP99} ms`);
+  log(`  storage alone into ${basePath.split('/').pop()}: ${storage.storageWordsPerSec} words/s (${storage.storageWordsPerCpuSec} per CPU second), ${storage.groups} write groups, commit p99 ${storage.commitP99} ms, ${storage.writerPauses} writer pauses (${storage.writerPauseMsTotal} ms in all, max ${storage.writerPauseMax} ms)`);
   return {
     wordsPerSec: e2e.wordsPerSec,
     storageWordsPerSec: storage.storageWordsPerSec,

@@ -42,4 +42,23 @@ describe('sqlite relation aggregates', () => {
     expect(consistencyProblems(path)).toEqual([]);
     await store.close();
   });
+
+  it('are right for a relation created by a document with hundreds of evidence sentences', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kg-aggregates-')), 'kg.sqlite');
+    const store = new SqliteStore({ path });
+    await store.init();
+    const count = 300;
+    const doc = buildDocument({
+      title: 'a long chronicle',
+      publishedAt: '2026-02-02',
+      sentences: Array.from({ length: count }, (_, i) => `Ruben Vardanyan led Troika Dialog, entry ${i}.`),
+      entities: [['Ruben Vardanyan', 'Person'], ['Troika Dialog', 'Organization']],
+      relations: Array.from({ length: count }, (_, i) => ['Ruben Vardanyan', 'LEADS', 'Troika Dialog', i, 0.2 + (i % 7) / 10] as [string, string, string, number, number]),
+    });
+    await store.addDocument(doc);
+    const r = await store.getRelation(relationId(entityId('Person', 'Ruben Vardanyan'), 'LEADS', entityId('Organization', 'Troika Dialog')));
+    expect(r).toMatchObject({ evidenceCount: count, firstReported: '2026-02-02', lastReported: '2026-02-02' });
+    expect(consistencyProblems(path)).toEqual([]);
+    await store.close();
+  });
 });

@@ -41,6 +41,7 @@ export const PRAGMAS = [
   'PRAGMA mmap_size = 1073741824',
   'PRAGMA cache_size = -65536',
   // Checkpoint every ~40 MB of WAL instead of 4 MB: +30% storage throughput on a 100k store.
+  // Once a store writes documents, a worker thread checkpoints instead (checkpointer.ts).
   'PRAGMA wal_autocheckpoint = 10000',
 ];
 

@@ -1,7 +1,7 @@
 // The embedded backend: better-sqlite3 (synchronous, in-process), WAL, FTS5 for prefix search,
 // a deletion-key table for one-typo search. Writes (writes.ts), search (search.ts) and the JSON
 // exchange (exchange.ts) live beside it; this class composes them with the reads.
-import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { startCheckpointer, WRITER_AUTOCHECKPOINT_WITH_WORKER, type Checkpointer } from './checkpointer.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -170,21 +170,34 @@ export class SqliteStore implements GraphStore {
     return this.conn.stmt(sql);
   }
 
-  /** Document writes come in streams (ingest, seed): from the first one, a worker thread folds the WAL as it grows. */
-  private checkpointInBackground(): void {
-    if (this.checkpointer || this.options.path === ':memory:' || this.options.readonly) return;
-    this.checkpointer = startCheckpointer(this.options.path);
+  /**
+   * Document writes come in streams (ingest, seed): from the first one, a worker thread folds the
+   * WAL as it grows. Called before a document's transaction opens, where the writer may briefly
+   * stand still so that the WAL can restart (checkpointer.ts).
+   */
+  private beforeDocumentWrite(): Promise<void> | undefined {
+    if (!this.checkpointer && this.options.path !== ':memory:' && !this.options.readonly) {
+      this.checkpointer = startCheckpointer(this.options.path);
+      this.db.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_WITH_WORKER}`);
+    }
+    // Awaited only when there is a pause: otherwise the transaction opens in this same tick.
+    return this.db.inTransaction ? undefined : this.checkpointer?.betweenWrites();
   }
 
   // --- writes ---------------------------------------------------------------------------------
   async addDocument(doc: LinkedDocument): Promise<AddDocumentResult> {
-    this.checkpointInBackground();
+    const pause = this.beforeDocumentWrite();
+    if (pause) await pause;
     return withBusyRetry('sqlite.addDocument', () => addDocument(this.conn, doc));
   }
 
   async groupWrites<T>(fn: () => Promise<T>): Promise<T> {
     if (this.conn.group) return fn(); // already inside a group: join it
-    this.checkpointInBackground();
+    const pause = this.beforeDocumentWrite();
+    if (pause) {
+      await pause;
+      if (this.conn.group) return fn(); // a group began meanwhile
+    }
     await withBusyRetry('sqlite.groupWrites', async () => {
       this.db.exec('BEGIN IMMEDIATE');
     });

@@ -56,21 +56,56 @@ function writeDocument(conn: SqliteConnection, doc: LinkedDocument): AddDocument
   for (const mention of doc.mentions) insertMention.run(doc.id, mention.sentence, mention.entityId, mention.start, mention.end, mention.text);
 
   let relationsCreated = 0;
-  const seen = new Set<string>();
   const insertEvidence = conn.stmt(
     `INSERT OR IGNORE INTO evidence (relation_id, document_id, sentence_idx, confidence, source_start, source_end, target_start, target_end)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const r of doc.relations) {
+  for (const rows of evidenceByRelation(doc.relations)) {
     // The first row of a relation creates it (later rows of the same id would be ignored anyway).
-    if (!seen.has(r.id)) {
-      seen.add(r.id);
-      if (mergeRelation(conn, r.id, r.source, r.target, r.type, r.status)) relationsCreated++;
-    }
-    insertEvidence.run(r.id, doc.id, r.sentence, r.confidence, r.sourceStart, r.sourceEnd, r.targetStart, r.targetEnd);
+    const r = rows[0]!;
+    const created = rows.length <= MAX_NEW_RELATION_EVIDENCE ? addRelation(conn, r, rows.map((e) => e.confidence), m.publishedAt) : mergeRelation(conn, r.id, r.source, r.target, r.type, r.status);
+    if (created) relationsCreated++;
+    for (const e of rows) insertEvidence.run(e.id, doc.id, e.sentence, e.confidence, e.sourceStart, e.sourceEnd, e.targetStart, e.targetEnd);
+    if (!created || rows.length > MAX_NEW_RELATION_EVIDENCE) addedEvidence(conn, r.id, m.publishedAt);
   }
-  for (const id of seen) addedEvidence(conn, id, m.publishedAt);
   return { documentId: doc.id, status: 'added', entitiesCreated, relationsCreated };
+}
+
+/** Past this many evidence sentences in one document, a new relation is created empty and aggregated after (bound parameters are limited). */
+const MAX_NEW_RELATION_EVIDENCE = 256;
+
+/** A document's relation rows by relation id (in first-seen order), one per evidence sentence (the first, as the evidence key keeps it). */
+function evidenceByRelation(relations: LinkedDocument['relations']): LinkedDocument['relations'][] {
+  const byId = new Map<string, LinkedDocument['relations']>();
+  const sentences = new Set<string>();
+  for (const r of relations) {
+    const key = `${r.id}\u0000${r.sentence}`;
+    if (sentences.has(key)) continue;
+    sentences.add(key);
+    const rows = byId.get(r.id);
+    if (rows) rows.push(r);
+    else byId.set(r.id, [r]);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Creates a relation first reported by this document with its aggregates already set (count,
+ * noisy-or confidence, window, strength: what addedEvidence would compute, by the same SQL), so a
+ * new relation's index entries are written once, not written and then moved. False if it existed.
+ */
+function addRelation(conn: SqliteConnection, r: LinkedDocument['relations'][number], confidences: number[], publishedAt: string | null): boolean {
+  // Degrees of both ends are kept by triggers (schema.ts).
+  // Confidences bound as numbers (one statement per count, seldom more than a few): exactly the values the evidence rows hold.
+  const params: Record<string, unknown> = { id: r.id, source: r.source, target: r.target, type: r.type, status: r.status, published: publishedAt };
+  confidences.forEach((c, i) => (params[`c${i}`] = c));
+  return (
+    conn.stmt(
+      `INSERT OR IGNORE INTO relations (id, source, target, type, confidence, evidence_count, status, first_reported, last_reported, strength)
+       SELECT @id, @source, @target, @type, a.c, a.n, @status, @published, @published, ${strengthSql('@type', 'a.n', 'a.c')}
+       FROM (SELECT count(*) AS n, ${NOISY_OR_SQL.replace('confidence', 'column1')} AS c FROM (VALUES ${confidences.map((_, i) => `(@c${i})`).join(', ')})) AS a`,
+    ).run(params).changes > 0
+  );
 }
 
 /** Upserts an entity and its aliases; adds to its counts. Returns true when it was new. */
