@@ -413,9 +413,10 @@ export class SqliteStore implements GraphStore {
    * indexes, stored degrees, and set-wise link reads; entity-type filters join the other end.
    * Capped reads and scans for links also return the rest of each row (the index covers it) into
    * `rows` (rowid, then RELATION_COLUMNS), so the relations a walk keeps need no second, random,
-   * read. Rows come as one JSON text per statement: a third cheaper than row arrays. With `nodes`,
-   * the chosen nodes' entity rows are read once the walk has chosen them, into `nodes`, and serve
-   * the closure's degrees.
+   * read (but for the keys-only reads a walk makes once its link cap is reached). Rows come as
+   * one JSON text per statement: a third cheaper than row arrays. With `nodes`, the chosen nodes'
+   * entity rows are read once the walk has chosen them, into `nodes`, and serve the closure's
+   * degrees.
    */
   private walkAccess(options: NeighbourhoodOptions, rows = new Map<number, RawRow>(), nodes?: Entity[]): WalkAccess<number> {
     const types = options.relationTypes && options.relationTypes.length > 0 ? options.relationTypes : [];
@@ -547,7 +548,7 @@ export class SqliteStore implements GraphStore {
       access = { ...access, adjacency };
     }
     const walk = bfsNeighbourhood(present, access, depth, limit);
-    // Relations read by the walk come with their rows; links found by pair probes are read here.
+    // Relations read by the walk come with their rows, but for keys-only reads: those are read here.
     this.relationRows(
       walk.relationIds.filter((k) => !rows.has(k)),
       rows,
