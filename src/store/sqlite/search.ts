@@ -42,7 +42,7 @@ export async function searchEntities(conn: SqliteConnection, getEntities: (ids: 
     const rows = conn.stmt(
       `SELECT f.entity_id AS id, f.alias AS alias, e.mention_count AS mc, e.type AS type
        FROM entity_fts f JOIN entities e ON e.id = f.entity_id
-       WHERE entity_fts MATCH ?${typeSql} ORDER BY f.rowid LIMIT ?`,
+       WHERE entity_fts MATCH ?${typeSql} ORDER BY f.rowid LIMIT +?`,
     ).all(fts, ...types, Math.max(50, 4 * first)) as Hit[];
     for (const r of rows) consider(r.id, r.alias, matchQuality(normaliseName(r.alias), q) + popularity(r.mc));
   }
@@ -70,7 +70,7 @@ const TYPO_ROW_BUDGET = 1000;
  */
 function typoMatches(conn: SqliteConnection, query: string, types: string[], consider: (id: string, alias: string, score: number) => void): void {
   const tokens = tokenise(query).slice(0, 6);
-  const countKey = conn.stmt('SELECT count(*) AS n FROM (SELECT 1 FROM search_keys WHERE key = ? LIMIT ?)');
+  const countKey = conn.stmt('SELECT count(*) AS n FROM (SELECT 1 FROM search_keys WHERE key = ? LIMIT +?)');
   const lookup = conn.stmt('SELECT entity_id AS id, alias FROM search_keys WHERE key = ?');
   /** Rows under these keys, counted no further than just past the budget. */
   const rowsOf = (keys: string[]): number => {
