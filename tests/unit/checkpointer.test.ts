@@ -21,15 +21,22 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
   return check();
 }
 
+/** A WAL-mode database with one blob table whose writer never checkpoints (only the worker may). */
+function walWriter(): { path: string; writer: Database.Database } {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-ckpt-'));
+  dirs.push(dir);
+  const path = join(dir, 'kg.sqlite');
+  const writer = new Database(path);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = NORMAL');
+  writer.pragma('wal_autocheckpoint = 0');
+  writer.exec('CREATE TABLE t (x BLOB)');
+  return { path, writer };
+}
+
 describe('background checkpointer', () => {
   it('folds frames the writer left in the WAL into the file, then stops', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kg-ckpt-'));
-    dirs.push(dir);
-    const path = join(dir, 'kg.sqlite');
-    const writer = new Database(path);
-    writer.pragma('journal_mode = WAL');
-    writer.pragma('wal_autocheckpoint = 0'); // the writer never checkpoints itself here
-    writer.exec('CREATE TABLE t (x BLOB)');
+    const { path, writer } = walWriter();
     const insert = writer.prepare('INSERT INTO t VALUES (randomblob(4000))');
     writer.transaction(() => {
       for (let i = 0; i < 500; i++) insert.run();
@@ -47,14 +54,7 @@ describe('background checkpointer', () => {
   });
 
   it('restarts the WAL of a busy writer between its transactions, losing nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kg-ckpt-'));
-    dirs.push(dir);
-    const path = join(dir, 'kg.sqlite');
-    const writer = new Database(path);
-    writer.pragma('journal_mode = WAL');
-    writer.pragma('synchronous = NORMAL');
-    writer.pragma('wal_autocheckpoint = 0'); // only the worker may fold or restart
-    writer.exec('CREATE TABLE t (x BLOB)');
+    const { path, writer } = walWriter();
     const insert = writer.prepare('INSERT INTO t VALUES (randomblob(4000))');
     const checkpointer = startCheckpointer(path, { everyMs: 5, restartFrames: 200, waitMs: 250 });
     // ~40 MB written in 400 transactions of 25 pages, with a breath every 10 (a loaded machine must
@@ -80,12 +80,7 @@ describe('background checkpointer', () => {
   });
 
   it('never keeps a writer waiting once it has stopped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kg-ckpt-'));
-    dirs.push(dir);
-    const path = join(dir, 'kg.sqlite');
-    const writer = new Database(path);
-    writer.pragma('journal_mode = WAL');
-    writer.exec('CREATE TABLE t (x INTEGER)');
+    const { path, writer } = walWriter();
     const checkpointer = startCheckpointer(path);
     await checkpointer.stop();
     expect(checkpointer.betweenWrites()).toBeUndefined();
