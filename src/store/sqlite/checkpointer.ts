@@ -45,7 +45,7 @@ const fold = () => { try { return db.pragma('wal_checkpoint(PASSIVE)')[0]; } cat
 const tick = () => {
   const first = fold();
   if (!first || first.busy || first.log < restartFrames) return;
-  // Once more at once: what the writer added during the first fold (first.log > then: the WAL restarted meanwhile).
+  // Once more at once: what the writer added during the first fold (a shorter log: the WAL restarted meanwhile).
   const then = fold();
   if (!then || then.busy || then.log < first.log) return;
   Atomics.store(flags, ${WANTED}, 1);
@@ -62,8 +62,8 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
 
 export interface Checkpointer {
   /**
-   * Call between write transactions: resolves at once, unless the worker is about to restart the
-   * WAL, then once it has (a few ms).
+   * Call between write transactions: undefined at once, unless the worker is about to restart the
+   * WAL; then a promise that resolves once it has (one fold, tens of ms).
    */
   betweenWrites(): Promise<void> | undefined;
   /** Stops the worker and closes its connection. */

@@ -61,7 +61,7 @@ function writeDocument(conn: SqliteConnection, doc: LinkedDocument): AddDocument
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const rows of evidenceByRelation(doc.relations)) {
-    // The first row of a relation creates it (later rows of the same id would be ignored anyway).
+    // A relation new to the store is created from this document's rows; a known one has them added.
     const r = rows[0]!;
     const created = rows.length <= MAX_NEW_RELATION_EVIDENCE ? addRelation(conn, r, rows.map((e) => e.confidence), m.publishedAt) : mergeRelation(conn, r.id, r.source, r.target, r.type, r.status);
     if (created) relationsCreated++;
