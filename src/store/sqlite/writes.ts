@@ -63,10 +63,12 @@ function writeDocument(conn: SqliteConnection, doc: LinkedDocument): AddDocument
   for (const rows of evidenceByRelation(doc.relations)) {
     // A relation new to the store is created from this document's rows; a known one has them added.
     const r = rows[0]!;
-    const created = rows.length <= MAX_NEW_RELATION_EVIDENCE ? addRelation(conn, r, rows.map((e) => e.confidence), m.publishedAt) : mergeRelation(conn, r.id, r.source, r.target, r.type, r.status);
-    if (created) relationsCreated++;
+    // Created with its aggregates already set, or (known, or too much evidence to bind) aggregated after.
+    const bindable = rows.length <= MAX_NEW_RELATION_EVIDENCE;
+    const complete = bindable && addRelation(conn, r, rows.map((e) => e.confidence), m.publishedAt);
+    if (complete || (!bindable && mergeRelation(conn, r.id, r.source, r.target, r.type, r.status))) relationsCreated++;
     for (const e of rows) insertEvidence.run(e.id, doc.id, e.sentence, e.confidence, e.sourceStart, e.sourceEnd, e.targetStart, e.targetEnd);
-    if (!created || rows.length > MAX_NEW_RELATION_EVIDENCE) addedEvidence(conn, r.id, m.publishedAt);
+    if (!complete) addedEvidence(conn, r.id, m.publishedAt);
   }
   return { documentId: doc.id, status: 'added', entitiesCreated, relationsCreated };
 }
